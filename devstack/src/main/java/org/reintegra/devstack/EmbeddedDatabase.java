@@ -1,0 +1,114 @@
+package org.reintegra.devstack;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.logging.Logger;
+
+/**
+ * A real PostgreSQL 15 server from Maven Central's binaries, listening on 127.0.0.1 only, with its
+ * data kept in a folder between starts. On start it makes sure of the two roles the portal needs:
+ * the owner (runs migrations, owns the schema) and the application role (owns nothing, no
+ * superuser, no BYPASSRLS).
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class.getName());
+
+    public static final String DATABASE = "reintegra";
+    public static final String OWNER_ROLE = "reintegra_owner";
+    public static final String APP_ROLE = "reintegra_app";
+
+    private final EmbeddedPostgres postgres;
+    private final DatabaseSettings settings;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, DatabaseSettings settings) {
+        this.postgres = postgres;
+        this.settings = settings;
+    }
+
+    /** Starts (or restarts on the kept data) and prepares roles and database. */
+    public static EmbeddedDatabase start(Path dataDirectory, int port, String ownerPassword, String appPassword)
+            throws IOException, SQLException {
+        Files.createDirectories(dataDirectory.getParent());
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("timezone", "UTC")
+                .start();
+        try {
+            prepare(postgres, ownerPassword, appPassword);
+        } catch (SQLException | RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
+        String url = "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+        return new EmbeddedDatabase(postgres, new DatabaseSettings(url, OWNER_ROLE, ownerPassword, APP_ROLE, appPassword));
+    }
+
+    private static void prepare(EmbeddedPostgres postgres, String ownerPassword, String appPassword) throws SQLException {
+        try (Connection admin = postgres.getPostgresDatabase().getConnection()) {
+            ensureRole(admin, OWNER_ROLE, ownerPassword, "LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEROLE NOCREATEDB");
+            ensureRole(admin, APP_ROLE, appPassword, "LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEROLE NOCREATEDB NOINHERIT");
+            boolean exists;
+            try (PreparedStatement query = admin.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+                query.setString(1, DATABASE);
+                try (ResultSet rows = query.executeQuery()) {
+                    exists = rows.next();
+                }
+            }
+            if (!exists) {
+                try (Statement statement = admin.createStatement()) {
+                    statement.execute("CREATE DATABASE " + DATABASE + " OWNER " + OWNER_ROLE
+                            + " ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0");
+                    statement.execute("REVOKE ALL ON DATABASE " + DATABASE + " FROM PUBLIC");
+                    statement.execute("GRANT CONNECT ON DATABASE " + DATABASE + " TO " + APP_ROLE);
+                }
+                LOG.info("Created database " + DATABASE);
+            }
+        }
+        try (Connection admin = DriverManager.getConnection(postgres.getJdbcUrl("postgres", DATABASE));
+             Statement statement = admin.createStatement()) {
+            // the application role may use the schema but never create anything in it
+            statement.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+        }
+    }
+
+    private static void ensureRole(Connection admin, String role, String password, String options) throws SQLException {
+        boolean exists;
+        try (PreparedStatement query = admin.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
+            query.setString(1, role);
+            try (ResultSet rows = query.executeQuery()) {
+                exists = rows.next();
+            }
+        }
+        String literal = "'" + password.replace("'", "''") + "'";
+        try (Statement statement = admin.createStatement()) {
+            statement.execute((exists ? "ALTER ROLE " : "CREATE ROLE ") + role + " WITH " + options + " PASSWORD " + literal);
+        }
+    }
+
+    public DatabaseSettings settings() {
+        return settings;
+    }
+
+    /** A superuser connection URL, for tests that must look past both walls. */
+    public String superuserJdbcUrl() {
+        return postgres.getJdbcUrl("postgres", DATABASE);
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}

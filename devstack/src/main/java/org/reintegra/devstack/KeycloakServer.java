@@ -1,0 +1,489 @@
+package org.reintegra.devstack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+/**
+ * A local Keycloak server for development and tests, run from the Keycloak Quarkus distribution
+ * ({@code org.keycloak:keycloak-quarkus-dist} tar.gz) without Docker.
+ *
+ * <p>{@link #start(Settings)} unpacks the distribution once into {@link Settings#home()} (an existing
+ * unpack of the same version is reused, together with its data), places the {@code reintegra} realm
+ * import file in {@code data/import} and runs {@code bin/kc.sh start-dev --import-realm} bound to
+ * {@link Settings#host()} only. Keycloak imports the realm on the first start and skips it on later
+ * starts, so users and data created at run time survive restarts (start-dev keeps them in an H2
+ * database under {@code data/h2}).
+ *
+ * <p>The portal client's secret never appears in a file: the realm import contains the placeholder
+ * {@code ${REINTEGRA_OIDC_CLIENT_SECRET}}, which Keycloak itself resolves from the environment of the
+ * server process while importing. Because the realm is imported only once, a later start with a
+ * different secret would leave the old one in place; {@code start} detects that and fails.
+ *
+ * <p>{@link #close()} stops the server process and all its children.
+ */
+public final class KeycloakServer implements AutoCloseable {
+
+    /** Name of the realm in the bundled import file. */
+    public static final String REALM = "reintegra";
+
+    /** Client id of the portal in the bundled import file. */
+    public static final String PORTAL_CLIENT_ID = "reintegra-portal";
+
+    /** Classpath location of the realm import file. */
+    private static final String REALM_RESOURCE = "/keycloak/reintegra-realm.json";
+
+    /** Environment variable that the realm import file uses as placeholder for the portal client secret. */
+    private static final String CLIENT_SECRET_VARIABLE = "REINTEGRA_OIDC_CLIENT_SECRET";
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration STOP_GRACE_PERIOD = Duration.ofSeconds(30);
+    private static final Duration KILL_WAIT = Duration.ofSeconds(10);
+    private static final int LOG_TAIL_LINES = 60;
+
+    /**
+     * How to run the server.
+     *
+     * @param distributionArchive the {@code keycloak-quarkus-dist-<version>.tar.gz} archive
+     * @param home                directory where the distribution is unpacked and keeps its data
+     * @param host                the only address the server binds to, e.g. {@code 127.0.0.1}
+     * @param httpPort            port of the HTTP listener (OIDC endpoints, admin console)
+     * @param managementPort      port of the management interface ({@code /health})
+     * @param adminUser           user name of the bootstrap administrator in the {@code master} realm
+     * @param adminPassword       password of the bootstrap administrator (only used when the master realm is created)
+     * @param portalClientSecret  client secret of the {@code reintegra-portal} client
+     * @param logFile             file that receives the server's console output (appended)
+     */
+    public record Settings(Path distributionArchive, Path home, String host, int httpPort, int managementPort,
+                           String adminUser, String adminPassword, String portalClientSecret, Path logFile) {
+
+        public Settings {
+            Objects.requireNonNull(distributionArchive, "distributionArchive");
+            Objects.requireNonNull(home, "home");
+            Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(adminUser, "adminUser");
+            Objects.requireNonNull(adminPassword, "adminPassword");
+            Objects.requireNonNull(portalClientSecret, "portalClientSecret");
+            Objects.requireNonNull(logFile, "logFile");
+            requirePort(httpPort, "httpPort");
+            requirePort(managementPort, "managementPort");
+            if (httpPort == managementPort) {
+                throw new IllegalArgumentException("httpPort and managementPort must differ");
+            }
+            if (portalClientSecret.isBlank()) {
+                throw new IllegalArgumentException("portalClientSecret must not be blank");
+            }
+        }
+
+        private static void requirePort(int port, String name) {
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException(name + " out of range: " + port);
+            }
+        }
+
+        /** Hides the secrets, so that settings can be logged. */
+        @Override
+        public String toString() {
+            return "Settings[distributionArchive=" + distributionArchive + ", home=" + home + ", host=" + host
+                    + ", httpPort=" + httpPort + ", managementPort=" + managementPort + ", adminUser=" + adminUser
+                    + ", adminPassword=***, portalClientSecret=***, logFile=" + logFile + "]";
+        }
+    }
+
+    private final Settings settings;
+    private final Path keycloakHome;
+    private final Process process;
+    private final Thread shutdownHook;
+    private boolean closed;
+
+    private KeycloakServer(Settings settings, Path keycloakHome, Process process) {
+        this.settings = settings;
+        this.keycloakHome = keycloakHome;
+        this.process = process;
+        // Safety net: do not leave a Keycloak behind when the JVM exits without close().
+        this.shutdownHook = new Thread(this::stopProcessTree, "keycloak-server-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /**
+     * Unpacks (if needed) and starts Keycloak, and waits until it reports ready.
+     *
+     * @throws IOException          if unpacking, writing the import file or launching fails, or if the
+     *                              server dies or does not become ready within 180 s (the message then
+     *                              carries the tail of the log)
+     * @throws IllegalStateException if a port is taken, or if the existing realm has another portal client
+     *                              secret than the settings
+     */
+    public static KeycloakServer start(Settings settings) throws IOException, InterruptedException {
+        requirePortFree(settings.host(), settings.httpPort());
+        requirePortFree(settings.host(), settings.managementPort());
+
+        Path keycloakHome = unpackDistribution(settings.distributionArchive(), settings.home());
+        writeRealmImport(keycloakHome);
+
+        Files.createDirectories(settings.logFile().toAbsolutePath().getParent());
+        long logOffset = Files.exists(settings.logFile()) ? Files.size(settings.logFile()) : 0;
+
+        KeycloakServer server = new KeycloakServer(settings, keycloakHome, launch(settings, keycloakHome));
+        try {
+            server.awaitReady(logOffset);
+            server.verifyPortalClientSecret();
+            return server;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    /** Base URI of the server, e.g. {@code http://127.0.0.1:8180}. */
+    public String baseUri() {
+        return "http://" + uriHost(settings.host()) + ":" + settings.httpPort();
+    }
+
+    /** Issuer / provider URI of the {@code reintegra} realm, e.g. {@code http://127.0.0.1:8180/realms/reintegra}. */
+    public String realmUri() {
+        return baseUri() + "/realms/" + REALM;
+    }
+
+    /** The settings this server was started with. */
+    public Settings settings() {
+        return settings;
+    }
+
+    /**
+     * Stops the server: asks the start script and the Java process it spawned to terminate, waits for
+     * them, and kills whatever is still running after a grace period. Safe to call more than once.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        stopProcessTree();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException jvmAlreadyShuttingDown) {
+            // the hook runs (or ran) anyway
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Unpacking and configuration
+
+    /**
+     * Unpacks the archive into {@code home} unless an unpack of the same version is already there.
+     * The archive holds one top-level directory (e.g. {@code keycloak-26.7.3}); it is unpacked next to
+     * its final place and then renamed, so a half-unpacked directory is never mistaken for a good one.
+     *
+     * @return the Keycloak home directory (the archive's top-level directory inside {@code home})
+     */
+    private static Path unpackDistribution(Path archive, Path home) throws IOException {
+        if (!Files.isRegularFile(archive)) {
+            throw new IOException("Keycloak distribution not found: " + archive);
+        }
+        Files.createDirectories(home);
+        String topLevel = topLevelDirectory(archive);
+        Path keycloakHome = home.resolve(topLevel);
+        if (Files.isRegularFile(keycloakHome.resolve("lib/quarkus-run.jar"))) {
+            return keycloakHome;
+        }
+        Path staging = Files.createTempDirectory(home, ".unpack-");
+        try {
+            extract(archive, staging);
+            Files.move(staging.resolve(topLevel), keycloakHome, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            deleteRecursively(staging);
+        }
+        return keycloakHome;
+    }
+
+    /** Name of the single top-level directory of the archive, read from its first entry. */
+    private static String topLevelDirectory(Path archive) throws IOException {
+        try (TarArchiveInputStream tar = openTar(archive)) {
+            TarArchiveEntry first = tar.getNextEntry();
+            if (first == null) {
+                throw new IOException("Empty archive: " + archive);
+            }
+            String name = first.getName();
+            int slash = name.indexOf('/');
+            if (slash <= 0) {
+                throw new IOException("Unexpected archive layout (no top-level directory): " + archive);
+            }
+            return name.substring(0, slash);
+        }
+    }
+
+    private static void extract(Path archive, Path target) throws IOException {
+        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        Path root = target.toAbsolutePath().normalize();
+        try (TarArchiveInputStream tar = openTar(archive)) {
+            for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+                Path destination = root.resolve(entry.getName()).normalize();
+                if (!destination.startsWith(root)) {
+                    throw new IOException("Archive entry outside the target directory: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(destination);
+                } else if (entry.isSymbolicLink()) {
+                    Files.createDirectories(destination.getParent());
+                    Files.createSymbolicLink(destination, Path.of(entry.getLinkName()));
+                    continue;
+                } else if (entry.isFile()) {
+                    Files.createDirectories(destination.getParent());
+                    Files.copy(tar, destination, StandardCopyOption.REPLACE_EXISTING);
+                } else {
+                    continue; // hard links, devices, ...: none in the Keycloak distribution
+                }
+                if (posix) {
+                    Files.setPosixFilePermissions(destination, permissions(entry.getMode()));
+                }
+            }
+        }
+    }
+
+    private static TarArchiveInputStream openTar(Path archive) throws IOException {
+        return new TarArchiveInputStream(new GZIPInputStream(Files.newInputStream(archive), 64 * 1024));
+    }
+
+    /** POSIX permissions from a tar mode; the owner always keeps read and write access. */
+    private static Set<PosixFilePermission> permissions(int mode) {
+        PosixFilePermission[] bits = {  // order of the mode bits, from 0400 down to 0001
+            PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE,
+            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
+            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE};
+        Set<PosixFilePermission> result = EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        for (int i = 0; i < bits.length; i++) {
+            if ((mode & (0400 >> i)) != 0) {
+                result.add(bits[i]);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Copies the realm import file into {@code data/import}. It is written on every start; Keycloak
+     * only imports it when the realm does not exist yet.
+     */
+    private static void writeRealmImport(Path keycloakHome) throws IOException {
+        Path importDir = Files.createDirectories(keycloakHome.resolve("data/import"));
+        try (InputStream realm = KeycloakServer.class.getResourceAsStream(REALM_RESOURCE)) {
+            if (realm == null) {
+                throw new IOException("Realm import file not on the classpath: " + REALM_RESOURCE);
+            }
+            Files.copy(realm, importDir.resolve(REALM + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Process control
+
+    private static Process launch(Settings s, Path keycloakHome) throws IOException {
+        List<String> command = List.of(
+                keycloakHome.resolve("bin/kc.sh").toString(),
+                "start-dev",
+                "--http-host=" + s.host(),
+                "--http-port=" + s.httpPort(),
+                "--http-management-host=" + s.host(),
+                "--http-management-port=" + s.managementPort(),
+                // A fixed frontend URL keeps the token issuer the same whichever loopback name a browser uses.
+                "--hostname=" + "http://" + uriHost(s.host()) + ":" + s.httpPort(),
+                "--health-enabled=true",
+                "--cache=local",           // the start-dev default, stated because it keeps clustering ports closed
+                "--import-realm");
+
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(keycloakHome.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(s.logFile().toFile()));
+        Map<String, String> env = builder.environment();
+        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", s.adminUser());
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", s.adminPassword());
+        env.put(CLIENT_SECRET_VARIABLE, s.portalClientSecret());
+        // Run Keycloak on the same JDK as the caller unless told otherwise.
+        env.putIfAbsent("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Process process = builder.start();
+        process.getOutputStream().close(); // the server reads nothing from standard input
+        return process;
+    }
+
+    /** Polls {@code /health/ready} on the management port until it answers {@code UP}. */
+    private void awaitReady(long logOffset) throws IOException, InterruptedException {
+        URI readiness = URI.create("http://" + uriHost(settings.host()) + ":" + settings.managementPort() + "/health/ready");
+        HttpClient http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
+        HttpRequest request = HttpRequest.newBuilder(readiness).timeout(REQUEST_TIMEOUT).GET().build();
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IOException("Keycloak exited with code " + process.exitValue() + " before it was ready."
+                        + logTail(logOffset));
+            }
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // keep polling
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IOException("Keycloak was not ready after " + READY_TIMEOUT.toSeconds() + " s (" + readiness + ")."
+                        + logTail(logOffset));
+            }
+            Thread.sleep(POLL_INTERVAL.toMillis());
+        }
+    }
+
+    /**
+     * Checks that the realm's portal client accepts the configured secret. The realm is imported only on
+     * the first start, so a later start with another secret would otherwise fail much later, at login.
+     * The probe introspects a dummy token: with valid client credentials Keycloak answers
+     * {@code 200 {"active":false}}, with invalid ones {@code 401 invalid_client}. Its only trace is one
+     * {@code INTROSPECT_TOKEN_ERROR} event (a WARN line) in the server log.
+     */
+    private void verifyPortalClientSecret() throws IOException, InterruptedException {
+        String form = "token=probe"
+                + "&client_id=" + URLEncoder.encode(PORTAL_CLIENT_ID, StandardCharsets.UTF_8)
+                + "&client_secret=" + URLEncoder.encode(settings.portalClientSecret(), StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(realmUri() + "/protocol/openid-connect/token/introspect"))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 401) {
+            throw new IllegalStateException("Realm '" + REALM + "' was imported with another secret for client '"
+                    + PORTAL_CLIENT_ID + "' than the settings carry. Use the original secret, or delete "
+                    + keycloakHome.resolve("data") + " to import the realm afresh (this drops all Keycloak data).");
+        }
+        if (response.statusCode() != 200) {
+            throw new IOException("Unexpected answer from " + request.uri() + ": HTTP " + response.statusCode()
+                    + " " + response.body());
+        }
+    }
+
+    /**
+     * Terminates the start script and its descendants (kc.sh runs the server as a child java process):
+     * SIGTERM first so Keycloak shuts down cleanly, SIGKILL for anything still alive after the grace period.
+     */
+    private void stopProcessTree() {
+        List<ProcessHandle> tree = new ArrayList<>();
+        tree.add(process.toHandle());
+        try (Stream<ProcessHandle> descendants = process.descendants()) {
+            descendants.forEach(tree::add);
+        }
+        tree.forEach(ProcessHandle::destroy);
+        Instant deadline = Instant.now().plus(STOP_GRACE_PERIOD);
+        if (!awaitExit(tree, deadline)) {
+            tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+            awaitExit(tree, Instant.now().plus(KILL_WAIT));
+        }
+    }
+
+    /** Waits until all processes have exited or the deadline passes; returns whether all have exited. */
+    private static boolean awaitExit(List<ProcessHandle> processes, Instant deadline) {
+        for (ProcessHandle handle : processes) {
+            Duration left = Duration.between(Instant.now(), deadline);
+            if (left.isNegative()) {
+                return processes.stream().noneMatch(ProcessHandle::isAlive);
+            }
+            try {
+                handle.onExit().get(left.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                return false;
+            } catch (ExecutionException e) {
+                // onExit() does not fail; treat like exited
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Helpers
+
+    private static void requirePortFree(String host, int port) throws IOException {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getByName(host), port));
+        } catch (BindException e) {
+            throw new IllegalStateException("Cannot bind " + host + ":" + port + " (" + e.getMessage() + ");"
+                    + " is another server, e.g. a Keycloak on the same home, still running?", e);
+        }
+    }
+
+    private static String uriHost(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
+    /** The last lines this start wrote to the log, for error messages. */
+    private String logTail(long fromOffset) {
+        try (RandomAccessFile log = new RandomAccessFile(settings.logFile().toFile(), "r")) {
+            long length = log.length();
+            long start = Math.max(fromOffset, length - 64 * 1024);
+            byte[] bytes = new byte[(int) (length - start)];
+            log.seek(start);
+            log.readFully(bytes);
+            List<String> lines = new String(bytes, StandardCharsets.UTF_8).lines().collect(Collectors.toList());
+            List<String> tail = lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size());
+            return "\nLast lines of " + settings.logFile() + ":\n" + String.join("\n", tail);
+        } catch (IOException e) {
+            return "\n(log " + settings.logFile() + " unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package org.reintegra.devstack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Payara Micro serving the portal WAR on 127.0.0.1, with its Hazelcast data grid kept on loopback
+ * too. The portal's configuration is handed over as environment variables (MicroProfile Config
+ * reads them), so secrets never show in the process list.
+ */
+public final class PayaraMicroProcess implements AutoCloseable {
+
+    /** Where to find things and which ports to use. */
+    public record Settings(Path payaraJar, Path war, Path workDirectory, int httpPort, int hazelcastPort,
+                           String maxHeap, Map<String, String> environment, Path logFile) {
+    }
+
+    private final Process process;
+    private final Settings settings;
+
+    private PayaraMicroProcess(Process process, Settings settings) {
+        this.process = process;
+        this.settings = settings;
+    }
+
+    /** Starts the server; {@link #awaitReady(Duration)} waits for the portal to answer. */
+    public static PayaraMicroProcess start(Settings settings) throws IOException {
+        Files.createDirectories(settings.workDirectory());
+        Path preboot = settings.workDirectory().resolve("preboot.asadmin");
+        Files.writeString(preboot, String.join("\n",
+                "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1",
+                "set configs.config.server-config.network-config.network-listeners.network-listener.https-listener.enabled=false",
+                "") , StandardCharsets.UTF_8);
+        Path tmp = settings.workDirectory().resolve("tmp");
+        Files.createDirectories(tmp);
+        List<String> command = new ArrayList<>(List.of(
+                javaExecutable(), "-Xmx" + settings.maxHeap(), "-XX:+UseSerialGC",
+                "-Djava.io.tmpdir=" + tmp,
+                "-Dhazelcast.socket.bind.any=false",
+                "-Djava.net.preferIPv4Stack=true",
+                "-jar", settings.payaraJar().toString(),
+                "--deploy", settings.war().toString(),
+                "--contextroot", "/",
+                "--port", Integer.toString(settings.httpPort()),
+                "--prebootcommandfile", preboot.toString(),
+                "--clustermode", "tcpip:127.0.0.1:" + settings.hazelcastPort(),
+                "--startport", Integer.toString(settings.hazelcastPort()),
+                "--interfaces", "127.0.0.1",
+                "--disablephonehome",
+                "--nohostaware"));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(settings.workDirectory().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(settings.logFile().toFile()));
+        builder.environment().putAll(settings.environment());
+        return new PayaraMicroProcess(builder.start(), settings);
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    public String baseUri() {
+        return "http://127.0.0.1:" + settings.httpPort() + "/";
+    }
+
+    /** Waits until the portal answers (a redirect to sign-in counts), or fails with the log's tail. */
+    public void awaitReady(Duration timeout) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException("Payara Micro stopped (exit " + process.exitValue() + "):\n" + logTail());
+            }
+            try {
+                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(baseUri()))
+                        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200 || response.statusCode() == 302 || response.statusCode() == 303) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IOException("Payara Micro did not answer within " + timeout + ":\n" + logTail());
+    }
+
+    public String logTail() {
+        try (InputStream in = Files.newInputStream(settings.logFile())) {
+            byte[] all = in.readAllBytes();
+            int from = Math.max(0, all.length - 6000);
+            return new String(all, from, all.length - from, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() {
+        ProcessTrees.stop(process, Duration.ofSeconds(20));
+    }
+
+}

@@ -1,0 +1,109 @@
+package org.reintegra.devstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Logger;
+
+/**
+ * Runs the portal on this machine: embedded PostgreSQL (unless REINTEGRA_DB_URL names another
+ * database), a local Keycloak with the demo realm, and Payara Micro with the portal and its demo
+ * data. Ctrl-C stops all three; a second start keeps the data.
+ */
+public final class RunPortal {
+
+    private static final Logger LOG = Logger.getLogger(RunPortal.class.getName());
+
+    private RunPortal() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long started = System.nanoTime();
+        Path home = Path.of(StackConfig.value("reintegra.home", System.getProperty("user.home") + "/.reintegra"));
+        int portalPort = StackConfig.port("reintegra.port", 8080);
+        int databasePort = StackConfig.port("reintegra.db.port", 55432);
+        int keycloakPort = StackConfig.port("reintegra.keycloak.port", 58180);
+        int keycloakManagementPort = StackConfig.port("reintegra.keycloak.management-port", 58190);
+        int hazelcastPort = StackConfig.port("reintegra.hazelcast.port", 56900);
+        Secrets secrets = Secrets.in(home);
+        Path logs = home.resolve("logs");
+        java.nio.file.Files.createDirectories(logs);
+
+        String clientSecret = secrets.get("reintegra.oidc.client-secret");
+        CompletableFuture<KeycloakServer> keycloak = CompletableFuture.supplyAsync(() -> {
+            try {
+                return KeycloakServer.start(new KeycloakServer.Settings(StackConfig.path("reintegra.keycloak-archive"),
+                        home.resolve("keycloak"), "127.0.0.1", keycloakPort, keycloakManagementPort,
+                        "admin", secrets.get("reintegra.keycloak.admin-password"), clientSecret,
+                        logs.resolve("keycloak.log")));
+            } catch (Exception e) {
+                throw new IllegalStateException("Keycloak did not start: " + e.getMessage(), e);
+            }
+        });
+
+        EmbeddedDatabase embedded = null;
+        DatabaseSettings database;
+        String externalUrl = StackConfig.value("reintegra.db.url", null);
+        if (externalUrl == null) {
+            embedded = EmbeddedDatabase.start(home.resolve("postgres"), databasePort,
+                    secrets.get("reintegra.db.owner-password"), secrets.get("reintegra.db.app-password"));
+            database = embedded.settings();
+        } else {
+            database = new DatabaseSettings(externalUrl, StackConfig.value("reintegra.db.owner-user", "reintegra_owner"),
+                    secrets.get("reintegra.db.owner-password"), StackConfig.value("reintegra.db.app-user", "reintegra_app"),
+                    secrets.get("reintegra.db.app-password"));
+        }
+
+        Map<String, String> environment = new LinkedHashMap<>(portalEnvironment(database,
+                "http://127.0.0.1:" + keycloakPort + "/realms/reintegra", clientSecret));
+        environment.put("REINTEGRA_DEMO_DATA", StackConfig.value("reintegra.demo-data", "true"));
+        PayaraMicroProcess payara = PayaraMicroProcess.start(new PayaraMicroProcess.Settings(
+                StackConfig.path("reintegra.payara-jar"), StackConfig.path("reintegra.portal-war"),
+                home.resolve("payara"), portalPort, hazelcastPort, StackConfig.value("reintegra.payara.max-heap", "768m"),
+                environment, logs.resolve("payara.log")));
+
+        EmbeddedDatabase database0 = embedded;
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("Stopping the portal, Keycloak and the database ...");
+            payara.close();
+            keycloak.thenAccept(KeycloakServer::close).exceptionally(e -> null);
+            try {
+                if (database0 != null) {
+                    database0.close();
+                }
+            } catch (Exception e) {
+                LOG.warning("Database did not stop cleanly: " + e.getMessage());
+            }
+            stopped.countDown();
+        }, "reintegra-stop"));
+
+        KeycloakServer identity = keycloak.join();
+        payara.awaitReady(Duration.ofMinutes(4));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("%n  Reintegra is running at %s  (ready in %.1f s)%n", payara.baseUri(), seconds);
+        System.out.printf("  Keycloak: %s   Database: %s%n", identity.realmUri(), database.jdbcUrl());
+        System.out.printf("  Logs: %s%n", logs);
+        System.out.println("  Demo sign-ins (password 'demo'): officer.nino, liaison.giorgi (National Probation Agency),");
+        System.out.println("    officer.aibek (State Penitentiary Service), lawyer.tamar, admin.justice (Justice & Art NGO),");
+        System.out.println("    caseworker.dana, admin.newpath (New Path Psychosocial Centre), registrar.erlan (Central Vocational College)");
+        System.out.println("  Press Ctrl-C to stop.\n");
+        stopped.await();
+    }
+
+    /** The portal's configuration as environment variables (names as MicroProfile Config maps them). */
+    public static Map<String, String> portalEnvironment(DatabaseSettings database, String realmUri, String clientSecret) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("REINTEGRA_DB_URL", database.jdbcUrl());
+        environment.put("REINTEGRA_DB_OWNER_USER", database.ownerUser());
+        environment.put("REINTEGRA_DB_OWNER_PASSWORD", database.ownerPassword());
+        environment.put("REINTEGRA_DB_APP_USER", database.appUser());
+        environment.put("REINTEGRA_DB_APP_PASSWORD", database.appPassword());
+        environment.put("REINTEGRA_OIDC_PROVIDER_URI", realmUri);
+        environment.put("REINTEGRA_OIDC_CLIENT_SECRET", clientSecret);
+        return environment;
+    }
+}

@@ -1,0 +1,8 @@
+package org.reintegra.client;
+
+/** Sex as recorded by the agency. */
+public enum Sex {
+    FEMALE,
+    MALE,
+    OTHER
+}

@@ -1,0 +1,2 @@
+/** Persistence details shared by all features (type conversions). */
+package org.reintegra.persistence;

@@ -1,0 +1,20 @@
+package org.reintegra.referral;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.reintegra.client.Sex;
+
+/** A referral opened in full, as the viewer's side may see it. */
+public record ReferralDetails(long id, String reference, ReferralSide viewerSide, String agencyName, String partnerName,
+                              String clientGivenName, String clientFamilyName, LocalDate clientDateOfBirth, Sex clientSex,
+                              String clientPreferredLanguage, ProgrammeArea programmeArea, ServiceType serviceType,
+                              String reasonForReferral, String riskSummary, CustodyStatus custodyStatus,
+                              LocalDate releaseDate, LocalDate completionDeadline, String sendingOffice,
+                              String sendingOfficer, String assignedCaseworker, ReferralStatus status, Instant sentAt,
+                              Instant statusChangedAt, long version, List<ReferralHistoryEntry> history) {
+
+    public String clientName() {
+        return clientGivenName + " " + clientFamilyName;
+    }
+}

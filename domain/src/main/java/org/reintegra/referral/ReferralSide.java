@@ -1,0 +1,7 @@
+package org.reintegra.referral;
+
+/** The two tenants that share a referral. */
+public enum ReferralSide {
+    AGENCY,
+    PARTNER
+}

@@ -1,0 +1,28 @@
+package org.reintegra.referral;
+
+import jakarta.ejb.ApplicationException;
+
+/** A command that the referral's state or the actor's side does not allow; nothing was changed. */
+@ApplicationException(rollback = true)
+public class ReferralTransitionRefused extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final ReferralStatus status;
+    private final ReferralCommand command;
+
+    public ReferralTransitionRefused(ReferralStatus status, ReferralCommand command, String why) {
+        super("Cannot " + command.name().toLowerCase().replace('_', ' ') + " a referral that is "
+                + status.name().toLowerCase().replace('_', ' ') + ": " + why);
+        this.status = status;
+        this.command = command;
+    }
+
+    public ReferralStatus status() {
+        return status;
+    }
+
+    public ReferralCommand command() {
+        return command;
+    }
+}

@@ -1,0 +1,21 @@
+package org.reintegra.referral;
+
+/** Services that partners deliver and record (DOMAIN.md, programme and service catalogue). */
+public enum ServiceType {
+    LEGAL_ASSISTANCE,
+    HEALTHCARE_SUPPORT,
+    PSYCHOLOGICAL_CONSULTATION,
+    ART_THERAPY,
+    ADDICTION_PROGRAMME,
+    PROSOCIAL_PROGRAMME,
+    PROFESSIONAL_RETRAINING,
+    INFORMAL_EDUCATION,
+    LANGUAGE_AND_SUBJECT_COURSES,
+    SPORTS_CULTURAL_EVENTS,
+    ID_CARD,
+    TRANSPORT_CARD,
+    HOUSING,
+    EMPLOYMENT_PLACEMENT,
+    BENEFITS_ADVICE,
+    FAMILY_TIES
+}

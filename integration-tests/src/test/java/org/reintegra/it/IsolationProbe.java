@@ -1,0 +1,162 @@
+package org.reintegra.it;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.eclipse.persistence.jpa.JpaQuery;
+import org.reintegra.client.Client;
+import org.reintegra.referral.Referral;
+import org.reintegra.referral.ReferralStatusChange;
+import org.reintegra.tenancy.TenancyProperties;
+import org.reintegra.tenancy.TenantBound;
+
+/**
+ * Runs inside the portal (in-container tests only) and touches tenant data through every path the
+ * application has: JPQL, find, relationships, bulk JPQL, native SQL. Methods marked
+ * {@link TenantBound} run for the tenant bound by the test; the others run with no tenant at all.
+ */
+@Stateless
+public class IsolationProbe {
+
+    @PersistenceContext(unitName = TenancyProperties.PERSISTENCE_UNIT)
+    EntityManager entityManager;
+
+    @TenantBound
+    public Set<String> clientReferencePrefixesSeenByJpql() {
+        Set<String> references = new TreeSet<>();
+        for (Client client : entityManager.createQuery("SELECT c FROM Client c", Client.class).getResultList()) {
+            references.add(client.reference().substring(0, 3));
+        }
+        return references;
+    }
+
+    @TenantBound
+    public List<Long> clientIds() {
+        return entityManager.createQuery("SELECT c.id FROM Client c ORDER BY c.id", Long.class).getResultList();
+    }
+
+    @TenantBound
+    public String findClientReference(long id) {
+        Client client = entityManager.find(Client.class, id);
+        return client == null ? null : client.reference();
+    }
+
+    @TenantBound
+    public List<Long> referralIds() {
+        return entityManager.createQuery("SELECT r.id FROM Referral r ORDER BY r.id", Long.class).getResultList();
+    }
+
+    @TenantBound
+    public String findReferralReference(long id) {
+        Referral referral = entityManager.find(Referral.class, id);
+        return referral == null ? null : referral.reference();
+    }
+
+    /** Referral ids reached through the history relationship (status change to referral). */
+    @TenantBound
+    public List<Long> referralIdsThroughHistory() {
+        return entityManager.createQuery("SELECT DISTINCT h.referral.id FROM ReferralStatusChange h ORDER BY h.referral.id",
+                Long.class).getResultList();
+    }
+
+    /** Referral ids reached by navigating from each visible status change to its referral. */
+    @TenantBound
+    public Set<Long> referralIdsByNavigation() {
+        Set<Long> ids = new TreeSet<>();
+        for (ReferralStatusChange change : entityManager.createQuery("SELECT h FROM ReferralStatusChange h",
+                ReferralStatusChange.class).getResultList()) {
+            ids.add(entityManager.createQuery("SELECT r FROM Referral r JOIN r.history h WHERE h = :change", Referral.class)
+                    .setParameter("change", change).getSingleResult().id());
+        }
+        return ids;
+    }
+
+    @TenantBound
+    public int renameEveryClientWithJpql(String familyName) {
+        return entityManager.createQuery("UPDATE Client c SET c.familyName = :name")
+                .setParameter("name", familyName).executeUpdate();
+    }
+
+    @TenantBound
+    public String bulkDeleteSql() {
+        return entityManager.createQuery("DELETE FROM Client c").unwrap(JpaQuery.class).getDatabaseQuery().getSQLString();
+    }
+
+    @TenantBound
+    public int deleteEveryClientWithJpql() {
+        return entityManager.createQuery("DELETE FROM Client c").executeUpdate();
+    }
+
+    @TenantBound
+    public List<String> clientTenantsSeenByNativeSql() {
+        @SuppressWarnings("unchecked")
+        List<String> tenants = entityManager.createNativeQuery("SELECT DISTINCT tenant_id FROM client ORDER BY 1")
+                .getResultList();
+        return tenants;
+    }
+
+    @TenantBound
+    public int renameClientWithNativeSql(long id, String familyName) {
+        return entityManager.createNativeQuery("UPDATE client SET family_name = ?1 WHERE id = ?2")
+                .setParameter(1, familyName).setParameter(2, id).executeUpdate();
+    }
+
+    @TenantBound
+    public long referralCountByNativeSql() {
+        return ((Number) entityManager.createNativeQuery("SELECT count(*) FROM referral").getSingleResult()).longValue();
+    }
+
+    public long clientCountByNativeSqlWithoutTenant() {
+        return ((Number) entityManager.createNativeQuery("SELECT count(*) FROM client").getSingleResult()).longValue();
+    }
+
+    public List<Client> clientsByJpqlWithoutTenant() {
+        return entityManager.createQuery("SELECT c FROM Client c", Client.class).getResultList();
+    }
+
+    /** What one transaction sees: the database setting and the tenants of the client rows it can read. */
+    public record Observation(String setting, List<String> nativeTenants, List<String> jpqlPrefixes) {
+    }
+
+    /** One transaction of the leak test. */
+    @TenantBound
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Observation observe(LeakStep step) {
+        String setting = (String) entityManager.createNativeQuery("SELECT current_setting('app.tenant_id', true)")
+                .getSingleResult();
+        List<String> nativeTenants = clientTenantsSeenByNativeSql();
+        List<String> prefixes = List.copyOf(clientReferencePrefixesSeenByJpql());
+        switch (step) {
+            case ROLL_BACK -> throw new ProbeRollback();
+            case FAIL_STATEMENT -> entityManager.createNativeQuery("SELECT no_such_column FROM client").getResultList();
+            case COMMIT -> {
+                // nothing more
+            }
+        }
+        return new Observation(setting, nativeTenants, prefixes);
+    }
+
+    /** How a leak-test transaction ends. */
+    public enum LeakStep {
+        COMMIT,
+        ROLL_BACK,
+        FAIL_STATEMENT
+    }
+
+    /** Thrown to roll a probe transaction back. */
+    @jakarta.ejb.ApplicationException(rollback = true)
+    public static class ProbeRollback extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** A transaction with no tenant: what the connection's setting is. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public String settingWithoutTenant() {
+        return (String) entityManager.createNativeQuery("SELECT current_setting('app.tenant_id', true)").getSingleResult();
+    }
+}

@@ -1,0 +1,134 @@
+package org.reintegra.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.reintegra.devstack.DatabaseSettings;
+import org.reintegra.schema.SchemaMigration;
+
+/**
+ * Guards the database wall for every table, present and future: a table with a tenant column has
+ * forced row-level security, every unique key on it includes a tenant column, and the application
+ * role owns nothing and cannot bypass row-level security.
+ */
+class SchemaSafetyIT {
+
+    private static final String TENANT_TABLES = """
+            SELECT DISTINCT c.relname
+              FROM pg_class c
+              JOIN pg_namespace n ON n.oid = c.relnamespace
+              JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+             WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
+               AND (a.attname = 'tenant_id' OR a.attname LIKE '%\\_tenant\\_id')
+             ORDER BY 1
+            """;
+
+    @BeforeAll
+    static void migrate() {
+        DatabaseSettings database = TestStack.get().database();
+        SchemaMigration.migrate(new SchemaMigration.Settings(database.jdbcUrl(), database.ownerUser(),
+                database.ownerPassword(), database.appUser()));
+    }
+
+    private static Connection superuser() throws SQLException {
+        return DriverManager.getConnection(TestStack.get().superuserJdbcUrl());
+    }
+
+    private static List<String> strings(Connection connection, String sql, String... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            List<String> values = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+            return values;
+        }
+    }
+
+    @Test
+    void theSchemaHasTenantTables() throws SQLException {
+        try (Connection connection = superuser()) {
+            List<String> tables = strings(connection, TENANT_TABLES);
+            assertTrue(tables.containsAll(List.of("audit_event", "client", "referral", "referral_status_change")), tables::toString);
+        }
+    }
+
+    @Test
+    void everyTableWithATenantColumnForcesRowLevelSecurity() throws SQLException {
+        try (Connection connection = superuser()) {
+            List<String> unprotected = strings(connection, """
+                    SELECT c.relname FROM pg_class c
+                     WHERE c.relname IN (%s) AND NOT (c.relrowsecurity AND c.relforcerowsecurity)
+                    """.formatted("SELECT relname FROM (" + TENANT_TABLES + ") t"));
+            assertEquals(List.of(), unprotected, "tables without ENABLE + FORCE ROW LEVEL SECURITY");
+            List<String> withoutPolicy = strings(connection, """
+                    SELECT t.relname FROM (%s) t
+                     WHERE NOT EXISTS (SELECT 1 FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid
+                                        WHERE c.relname = t.relname)
+                    """.formatted(TENANT_TABLES));
+            assertEquals(List.of(), withoutPolicy, "tenant tables without a policy");
+        }
+    }
+
+    @Test
+    void everyUniqueKeyOnATenantTableIncludesATenantColumn() throws SQLException {
+        try (Connection connection = superuser()) {
+            List<String> unsafe = strings(connection, """
+                    SELECT i.relname FROM pg_index x
+                      JOIN pg_class i ON i.oid = x.indexrelid
+                      JOIN pg_class t ON t.oid = x.indrelid
+                     WHERE x.indisunique
+                       AND t.relname IN (SELECT relname FROM (%s) tt)
+                       AND NOT EXISTS (SELECT 1 FROM pg_attribute a
+                                        WHERE a.attrelid = t.oid AND a.attnum = ANY (x.indkey)
+                                          AND (a.attname = 'tenant_id' OR a.attname LIKE '%%\\_tenant\\_id'))
+                    """.formatted(TENANT_TABLES));
+            assertEquals(List.of(), unsafe, "unique keys that would let one tenant probe another's values");
+        }
+    }
+
+    @Test
+    void theApplicationRoleOwnsNothingAndCannotBypassRowLevelSecurity() throws SQLException {
+        String appRole = TestStack.get().database().appUser();
+        try (Connection connection = superuser()) {
+            List<String> attributes = strings(connection, """
+                    SELECT rolsuper::text || ',' || rolbypassrls::text || ',' || rolcreaterole::text || ',' || rolcreatedb::text
+                      FROM pg_roles WHERE rolname = ?""", appRole);
+            assertEquals(List.of("false,false,false,false"), attributes, "superuser, bypassrls, createrole, createdb");
+            List<String> owned = strings(connection, """
+                    SELECT c.relname FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner WHERE r.rolname = ?
+                    UNION ALL SELECT n.nspname FROM pg_namespace n JOIN pg_roles r ON r.oid = n.nspowner WHERE r.rolname = ?
+                    UNION ALL SELECT p.proname FROM pg_proc p JOIN pg_roles r ON r.oid = p.proowner WHERE r.rolname = ?
+                    UNION ALL SELECT d.datname FROM pg_database d JOIN pg_roles r ON r.oid = d.datdba WHERE r.rolname = ?
+                    """, appRole, appRole, appRole, appRole);
+            assertEquals(List.of(), owned, "objects owned by the application role");
+            List<String> dangerous = strings(connection, """
+                    SELECT table_name || ':' || privilege_type FROM information_schema.role_table_grants
+                     WHERE grantee = ? AND privilege_type IN ('DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER')""", appRole);
+            assertEquals(List.of(), dangerous, "privileges the application role must not have");
+        }
+    }
+
+    @Test
+    void theOwnerRoleIsNotASuperuser() throws SQLException {
+        String owner = TestStack.get().database().ownerUser();
+        try (Connection connection = superuser()) {
+            assertFalse(Boolean.parseBoolean(strings(connection,
+                    "SELECT rolsuper::text FROM pg_roles WHERE rolname = ?", owner).get(0)));
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package org.reintegra.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * People sign in through the real Keycloak, see their organisation's referrals and nothing else,
+ * find another organisation's referral exactly as missing as one that does not exist, and sign
+ * out of Keycloak too. Runs against the portal WAR as built, with the demo data.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SignInBrowserIT {
+
+    private static final Set<String> JUSTICE_ART_CLIENTS = Set.of("გიორგი ბერიძე", "Levan Tsiklauri", "Elena Popescu",
+            "Айбек Жумабаев");
+    private static final Set<String> NEW_PATH_CLIENTS = Set.of("Нурлан Абенов", "Мария Иванова", "Данияр Касымов");
+    private static final Set<String> PROBATION_AGENCY_CLIENTS = Set.of("გიორგი ბერიძე", "Нурлан Абенов",
+            "Айгүл Токтогулова", "Levan Tsiklauri", "Мария Иванова", "ნინო ჯაფარიძე", "Данияр Касымов", "Elena Popescu",
+            "Tamar Kvaratskhelia");
+
+    private static PortalBrowser browser;
+
+    @ArquillianResource
+    URL portal;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.portal();
+    }
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = new PortalBrowser();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void aPartnerCaseworkerSeesExactlyTheReferralsSentToTheirOrganisation() {
+        Page page = browser.newUser();
+        PortalBrowser.signIn(page, portal.toString(), "lawyer.tamar", "demo");
+        assertTrue(page.locator("#signed-in-as").innerText().contains("Justice & Art NGO"));
+        assertEquals(JUSTICE_ART_CLIENTS, inboxClients(page));
+    }
+
+    @Test
+    void anotherPartnerSeesOnlyItsOwnAndNotTheAgencysDraft() {
+        Page page = browser.newUser();
+        PortalBrowser.signIn(page, portal.toString(), "caseworker.dana", "demo");
+        assertTrue(page.locator("#signed-in-as").innerText().contains("New Path Psychosocial Centre"));
+        assertEquals(NEW_PATH_CLIENTS, inboxClients(page));
+    }
+
+    @Test
+    void anAgencyOfficerSeesEveryReferralTheirAgencySentAcrossPartners() {
+        Page page = browser.newUser();
+        PortalBrowser.signIn(page, portal.toString(), "officer.nino", "demo");
+        assertTrue(page.locator("#signed-in-as").innerText().contains("National Probation Agency"));
+        assertEquals(PROBATION_AGENCY_CLIENTS, inboxClients(page));
+    }
+
+    @Test
+    void anotherOrganisationsReferralLooksExactlyLikeAMissingOne() throws SQLException {
+        long justiceArtReferral = referralIdOfClient("Tsiklauri");
+        Page owner = browser.newUser();
+        PortalBrowser.signIn(owner, portal.toString(), "lawyer.tamar", "demo");
+        owner.navigate(portal + "referrals/" + justiceArtReferral);
+        owner.locator("#referral-heading").waitFor();
+        assertEquals("Levan Tsiklauri", owner.locator("#referral-facts vaadin-form-item span").first().innerText());
+
+        Page outsider = browser.newUser();
+        PortalBrowser.signIn(outsider, portal.toString(), "caseworker.dana", "demo");
+        Response foreign = outsider.navigate(portal + "referrals/" + justiceArtReferral);
+        outsider.locator("#not-found").waitFor();
+        String foreignPage = outsider.locator("vaadin-app-layout").innerText().replace(Long.toString(justiceArtReferral), "");
+        Response missing = outsider.navigate(portal + "referrals/987654321");
+        outsider.locator("#not-found").waitFor();
+        String missingPage = outsider.locator("vaadin-app-layout").innerText().replace("987654321", "");
+        assertEquals(missingPage, foreignPage);
+        assertEquals(missing.status(), foreign.status());
+        assertEquals(0, outsider.locator("#referral-heading").count());
+    }
+
+    @Test
+    void signingOutEndsTheKeycloakSessionToo() {
+        Page page = browser.newUser();
+        PortalBrowser.signIn(page, portal.toString(), "officer.nino", "demo");
+        page.locator("#sign-out").click();
+        page.locator("#username").waitFor();
+        assertTrue(page.url().contains("/realms/reintegra/"), page.url());
+        page.navigate(portal.toString());
+        page.locator("#username").waitFor();
+        assertEquals(0, page.locator("#welcome").count(), "no single sign-on back into the portal");
+    }
+
+    /** The client names in the inbox grid once all its rows have loaded. */
+    private static Set<String> inboxClients(Page page) {
+        page.locator("#referral-inbox").waitFor();
+        page.waitForFunction("() => { const g = document.querySelector('#referral-inbox');"
+                + " return g && g.size > 0 && !g.loading && document.querySelectorAll('#referral-inbox vaadin-grid-cell-content').length > 0; }");
+        int size = ((Number) page.evalOnSelector("#referral-inbox", "g => g.size")).intValue();
+        Set<String> clients = new TreeSet<>();
+        List<?> rows = (List<?>) page.evaluate("""
+                () => { const g = document.querySelector('#referral-inbox');
+                        return Array.from(g.querySelectorAll('vaadin-grid-cell-content'))
+                                    .map(c => c.textContent.trim()); }""");
+        Set<String> expectedPool = new TreeSet<>();
+        expectedPool.addAll(JUSTICE_ART_CLIENTS);
+        expectedPool.addAll(NEW_PATH_CLIENTS);
+        expectedPool.addAll(PROBATION_AGENCY_CLIENTS);
+        expectedPool.addAll(Set.of("Айбек Жумабаев", "Ержан Сапаров"));
+        for (Object cell : rows) {
+            if (expectedPool.contains(cell.toString())) {
+                clients.add(cell.toString());
+            }
+        }
+        assertEquals(size, clients.size(), "one row per client in the demo data; rows: " + rows);
+        return clients;
+    }
+
+    private static long referralIdOfClient(String familyName) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(TestStack.get().superuserJdbcUrl());
+             PreparedStatement query = connection.prepareStatement("SELECT id FROM referral WHERE client_family_name = ?")) {
+            query.setString(1, familyName);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+}

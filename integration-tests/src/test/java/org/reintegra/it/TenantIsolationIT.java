@@ -1,0 +1,231 @@
+package org.reintegra.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.ejb.EJB;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.reintegra.demo.DemoTenants;
+import org.reintegra.it.IsolationProbe.LeakStep;
+import org.reintegra.it.IsolationProbe.Observation;
+import org.reintegra.tenancy.TenancyProperties;
+import org.reintegra.tenancy.TenantBinding;
+import org.reintegra.tenancy.TenantId;
+
+/**
+ * Both walls of tenant isolation, inside the running portal (Payara Micro, the real pool, real
+ * PostgreSQL with the demo data): whatever path the code takes, a tenant reads, changes and deletes
+ * only its own rows, and each wall holds on its own.
+ */
+@ExtendWith(ArquillianExtension.class)
+class TenantIsolationIT {
+
+    private static final TenantId AGENCY = DemoTenants.PROBATION_AGENCY;
+    private static final TenantId OTHER_AGENCY = DemoTenants.PENITENTIARY_SERVICE;
+    private static final TenantId PARTNER = DemoTenants.JUSTICE_ART_NGO;
+    private static final TenantId OTHER_PARTNER = DemoTenants.NEW_PATH_NGO;
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.portalWithTests(TenantIsolationIT.class, IsolationProbe.class,
+                IsolationProbe.Observation.class, IsolationProbe.LeakStep.class, IsolationProbe.ProbeRollback.class);
+    }
+
+    @EJB
+    IsolationProbe probe;
+
+    private static <T> T as(TenantId tenant, java.util.concurrent.Callable<T> work) throws Exception {
+        return TenantBinding.callAs(tenant, work);
+    }
+
+    @Test
+    void jpqlListsOnlyTheAgencysOwnClients() throws Exception {
+        assertEquals(Set.of("NPA"), as(AGENCY, probe::clientReferencePrefixesSeenByJpql));
+        assertEquals(Set.of("PEN"), as(OTHER_AGENCY, probe::clientReferencePrefixesSeenByJpql));
+        assertEquals(Set.of(), as(PARTNER, probe::clientReferencePrefixesSeenByJpql), "partners never read clients directly");
+    }
+
+    @Test
+    void findDoesNotReturnAnotherAgencysClient() throws Exception {
+        long foreignClient = as(AGENCY, probe::clientIds).get(0);
+        assertTrue(as(AGENCY, () -> probe.findClientReference(foreignClient)).startsWith("NPA"));
+        assertNull(as(OTHER_AGENCY, () -> probe.findClientReference(foreignClient)));
+    }
+
+    @Test
+    void aReferralIsSeenByItsAgencyAndItsPartnerAndNobodyElse() throws Exception {
+        List<Long> agencyReferrals = as(AGENCY, probe::referralIds);
+        List<Long> partnerReferrals = as(PARTNER, probe::referralIds);
+        List<Long> otherPartnerReferrals = as(OTHER_PARTNER, probe::referralIds);
+        List<Long> otherAgencyReferrals = as(OTHER_AGENCY, probe::referralIds);
+        assertEquals(9, agencyReferrals.size(), "8 sent and 1 draft");
+        assertEquals(4, partnerReferrals.size(), "3 from the probation agency, 1 from the penitentiary service");
+        assertEquals(3, otherPartnerReferrals.size(), "the draft to this partner is not visible yet");
+        assertEquals(2, otherAgencyReferrals.size());
+        for (long id : partnerReferrals) {
+            assertFalse(otherPartnerReferrals.contains(id));
+            assertTrue(agencyReferrals.contains(id) || otherAgencyReferrals.contains(id));
+        }
+        long notShared = otherPartnerReferrals.get(0);
+        assertNull(as(PARTNER, () -> probe.findReferralReference(notShared)));
+        assertNull(as(OTHER_AGENCY, () -> probe.findReferralReference(notShared)));
+        assertTrue(as(OTHER_PARTNER, () -> probe.findReferralReference(notShared)).startsWith("NPA-"));
+    }
+
+    @Test
+    void relationshipsOnlyLeadToSharedReferrals() throws Exception {
+        List<Long> partnerReferrals = as(PARTNER, probe::referralIds);
+        assertEquals(partnerReferrals, as(PARTNER, probe::referralIdsThroughHistory));
+        assertEquals(Set.copyOf(partnerReferrals), as(PARTNER, probe::referralIdsByNavigation));
+    }
+
+    @Test
+    void bulkJpqlUpdateChangesOnlyOwnRows() throws Exception {
+        int ownClients = as(OTHER_AGENCY, probe::clientIds).size();
+        assertEquals(ownClients, (int) as(OTHER_AGENCY, () -> probe.renameEveryClientWithJpql("Жумабаев")));
+        assertEquals(Set.of("NPA"), as(AGENCY, probe::clientReferencePrefixesSeenByJpql));
+    }
+
+    @Test
+    void bulkJpqlDeleteIsFilteredByTenantAndRefusedByTheDatabase() throws Exception {
+        String sql = as(OTHER_AGENCY, probe::bulkDeleteSql);
+        assertTrue(sql.contains("tenant_id"), "the application filter is in the statement: " + sql);
+        int before = as(AGENCY, probe::clientIds).size();
+        assertThrows(Exception.class, () -> as(OTHER_AGENCY, probe::deleteEveryClientWithJpql),
+                "the application role has no DELETE privilege");
+        assertEquals(before, as(AGENCY, probe::clientIds).size());
+    }
+
+    @Test
+    void rowLevelSecurityAloneHidesForeignRowsFromNativeSql() throws Exception {
+        assertEquals(List.of(AGENCY.value()), as(AGENCY, probe::clientTenantsSeenByNativeSql));
+        assertEquals(List.of(OTHER_AGENCY.value()), as(OTHER_AGENCY, probe::clientTenantsSeenByNativeSql));
+        long foreignClient = as(AGENCY, probe::clientIds).get(0);
+        assertEquals(0, (int) as(OTHER_AGENCY, () -> probe.renameClientWithNativeSql(foreignClient, "Changed")));
+        assertEquals(9L, (long) as(AGENCY, probe::referralCountByNativeSql));
+        assertEquals(4L, (long) as(PARTNER, probe::referralCountByNativeSql));
+        assertEquals(3L, (long) as(OTHER_PARTNER, probe::referralCountByNativeSql), "not the draft");
+    }
+
+    @Test
+    void withoutATenantNothingIsReadable() {
+        assertEquals(0L, probe.clientCountByNativeSqlWithoutTenant());
+        assertThrows(Exception.class, probe::clientsByJpqlWithoutTenant);
+        assertEquals("", probe.settingWithoutTenant());
+    }
+
+    @Test
+    void theApplicationFilterAloneHidesForeignRowsWhenRowLevelSecurityIsBypassed() {
+        Map<String, Object> superuser = new HashMap<>();
+        superuser.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
+        superuser.put("jakarta.persistence.jtaDataSource", "");
+        superuser.put("jakarta.persistence.nonJtaDataSource", "");
+        superuser.put("jakarta.persistence.jdbc.driver", "org.postgresql.Driver");
+        superuser.put("jakarta.persistence.jdbc.url", System.getenv("REINTEGRA_IT_SUPERUSER_URL"));
+        superuser.put("eclipselink.session.name", "isolation-test-superuser");
+        EntityManagerFactory factory = Persistence.createEntityManagerFactory(TenancyProperties.PERSISTENCE_UNIT, superuser);
+        try {
+            EntityManager bypassing = factory.createEntityManager(Map.of(
+                    TenancyProperties.TENANT_PROPERTY, OTHER_AGENCY.value(),
+                    TenancyProperties.SHARED_TENANT_PARAMETER, OTHER_AGENCY.value()));
+            try {
+                long everyTenant = ((Number) bypassing.createNativeQuery("SELECT count(DISTINCT tenant_id) FROM client")
+                        .getSingleResult()).longValue();
+                assertTrue(everyTenant >= 2, "this connection really bypasses row-level security");
+                List<String> references = bypassing.createQuery("SELECT c.reference FROM Client c", String.class)
+                        .getResultList();
+                assertFalse(references.isEmpty());
+                assertTrue(references.stream().allMatch(r -> r.startsWith("PEN")), references::toString);
+                List<String> referrals = bypassing.createQuery("SELECT r.reference FROM Referral r", String.class)
+                        .getResultList();
+                assertEquals(2, referrals.size());
+                assertTrue(referrals.stream().allMatch(r -> r.startsWith("PEN")), referrals::toString);
+            } finally {
+                bypassing.close();
+            }
+        } finally {
+            factory.close();
+        }
+    }
+
+    @Test
+    void tenThousandAlternatingTransactionsLeakNothing() throws Exception {
+        TenantId[] tenants = {AGENCY, OTHER_AGENCY, PARTNER, OTHER_PARTNER};
+        Map<TenantId, List<String>> expectedNative = Map.of(
+                AGENCY, List.of(AGENCY.value()), OTHER_AGENCY, List.of(OTHER_AGENCY.value()),
+                PARTNER, List.of(), OTHER_PARTNER, List.of());
+        Map<TenantId, List<String>> expectedJpql = Map.of(
+                AGENCY, List.of("NPA"), OTHER_AGENCY, List.of("PEN"), PARTNER, List.of(), OTHER_PARTNER, List.of());
+        int threads = 4;
+        int perThread = 2_500;
+        AtomicInteger rolledBack = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<List<String>>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int offset = t;
+                results.add(pool.submit(() -> {
+                    List<String> problems = new ArrayList<>();
+                    for (int i = 0; i < perThread; i++) {
+                        TenantId tenant = tenants[(i + offset) % tenants.length];
+                        LeakStep step = i % 7 == 3 ? LeakStep.ROLL_BACK : i % 11 == 5 ? LeakStep.FAIL_STATEMENT : LeakStep.COMMIT;
+                        try {
+                            Observation seen = TenantBinding.callAs(tenant, () -> probe.observe(step));
+                            check(problems, i, tenant, seen, expectedNative.get(tenant), expectedJpql.get(tenant));
+                        } catch (Exception expected) {
+                            if (step == LeakStep.COMMIT) {
+                                problems.add(i + " " + tenant + ": unexpected " + expected);
+                            } else {
+                                rolledBack.incrementAndGet();
+                            }
+                        }
+                        if (i % 97 == 0 && !probe.settingWithoutTenant().isEmpty()) {
+                            problems.add(i + ": a transaction without tenant saw a tenant setting");
+                        }
+                    }
+                    return problems;
+                }));
+            }
+            List<String> problems = new ArrayList<>();
+            for (Future<List<String>> result : results) {
+                problems.addAll(result.get());
+            }
+            assertEquals(List.of(), problems.size() > 20 ? problems.subList(0, 20) : problems);
+            assertTrue(rolledBack.get() > 1_500, "rollbacks and failed statements happened: " + rolledBack.get());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void check(List<String> problems, int i, TenantId tenant, Observation seen,
+                              List<String> expectedNative, List<String> expectedJpql) {
+        if (!tenant.value().equals(seen.setting())) {
+            problems.add(i + " " + tenant + ": setting was " + seen.setting());
+        }
+        if (!expectedNative.equals(seen.nativeTenants())) {
+            problems.add(i + " " + tenant + ": native SQL saw " + seen.nativeTenants());
+        }
+        if (!expectedJpql.equals(seen.jpqlPrefixes())) {
+            problems.add(i + " " + tenant + ": JPQL saw " + seen.jpqlPrefixes());
+        }
+    }
+}

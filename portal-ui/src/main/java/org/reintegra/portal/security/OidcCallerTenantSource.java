@@ -1,0 +1,29 @@
+package org.reintegra.portal.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
+import java.util.Optional;
+import org.reintegra.tenancy.CallerTenantSource;
+import org.reintegra.tenancy.TenantId;
+
+/** The signed-in caller's tenant: the organisation in their ID token, nothing else. */
+@ApplicationScoped
+public class OidcCallerTenantSource implements CallerTenantSource {
+
+    @Inject
+    OpenIdContext openIdContext;
+
+    @Override
+    public Optional<TenantId> callerTenant() {
+        try {
+            if (openIdContext == null || openIdContext.getIdentityToken() == null) {
+                return Optional.empty();
+            }
+            return OrganisationClaim.tenantOf(openIdContext.getIdentityToken().getToken());
+        } catch (ContextNotActiveException | IllegalStateException | NullPointerException notSignedIn) {
+            return Optional.empty();
+        }
+    }
+}

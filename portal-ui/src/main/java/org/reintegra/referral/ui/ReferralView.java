@@ -1,0 +1,118 @@
+package org.reintegra.referral.ui;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.data.renderer.LocalDateTimeRenderer;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Optional;
+import org.reintegra.access.Roles;
+import org.reintegra.portal.ui.MainLayout;
+import org.reintegra.referral.ReferralDetails;
+import org.reintegra.referral.ReferralHistoryEntry;
+import org.reintegra.referral.ReferralService;
+
+/**
+ * One referral with its history. A referral that does not exist and one that the user's
+ * organisation does not share both lead to the same "not found" page.
+ */
+@Route(value = "referrals", layout = MainLayout.class)
+@RolesAllowed({Roles.AGENCY_OFFICER, Roles.AGENCY_LIAISON, Roles.PARTNER_STAFF, Roles.PARTNER_ADMIN,
+        Roles.COLLEGE_REGISTRAR})
+public class ReferralView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient ReferralService referrals;
+    private String title = "";
+
+    @Inject
+    public ReferralView(ReferralService referrals) {
+        this.referrals = referrals;
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, Long referralId) {
+        removeAll();
+        Optional<ReferralDetails> found = referralId == null ? Optional.empty() : referrals.findReferral(referralId);
+        if (found.isEmpty()) {
+            event.rerouteToError(NotFoundException.class);
+            return;
+        }
+        show(found.get());
+    }
+
+    private void show(ReferralDetails referral) {
+        title = getTranslation("referral.page-title", referral.reference());
+        H2 heading = new H2(getTranslation("referral.page-title", referral.reference()));
+        heading.setId("referral-heading");
+        Span status = new Span(getTranslation("status." + referral.status().name()));
+        status.setId("referral-status");
+        status.getElement().getThemeList().add("badge");
+
+        FormLayout facts = new FormLayout();
+        facts.setId("referral-facts");
+        field(facts, "referral.client", referral.clientName());
+        field(facts, "referral.date-of-birth", date(referral.clientDateOfBirth()));
+        field(facts, "referral.sex", getTranslation("sex." + referral.clientSex().name()));
+        field(facts, "referral.language", referral.clientPreferredLanguage());
+        field(facts, "referral.agency", referral.agencyName());
+        field(facts, "referral.partner", referral.partnerName());
+        field(facts, "referral.programme", getTranslation("programme." + referral.programmeArea().name()));
+        field(facts, "referral.service", getTranslation("service." + referral.serviceType().name()));
+        field(facts, "referral.reason", referral.reasonForReferral());
+        field(facts, "referral.risk-summary", referral.riskSummary());
+        field(facts, "referral.custody", referral.custodyStatus() == null ? null
+                : getTranslation("custody." + referral.custodyStatus().name()));
+        field(facts, "referral.release-date", date(referral.releaseDate()));
+        field(facts, "referral.deadline", date(referral.completionDeadline()));
+        field(facts, "referral.office", referral.sendingOffice());
+        field(facts, "referral.officer", referral.sendingOfficer());
+        field(facts, "referral.caseworker", referral.assignedCaseworker());
+
+        Grid<ReferralHistoryEntry> history = new Grid<>(ReferralHistoryEntry.class, false);
+        history.setId("referral-history");
+        history.addColumn(new LocalDateTimeRenderer<>(h -> LocalDateTime.ofInstant(h.changedAt(), ZoneId.systemDefault()),
+                () -> DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale())))
+                .setHeader(getTranslation("history.when")).setAutoWidth(true);
+        history.addColumn(h -> h.from() == null ? "" : getTranslation("status." + h.from().name()))
+                .setHeader(getTranslation("history.from")).setAutoWidth(true);
+        history.addColumn(h -> getTranslation("status." + h.to().name()))
+                .setHeader(getTranslation("history.to")).setAutoWidth(true);
+        history.addColumn(ReferralHistoryEntry::changedBy).setHeader(getTranslation("history.who")).setAutoWidth(true);
+        history.addColumn(h -> h.reasonText() == null ? "" : h.reasonText())
+                .setHeader(getTranslation("history.why")).setAutoWidth(true);
+        history.setItems(referral.history());
+        history.setAllRowsVisible(true);
+
+        add(heading, status, facts, new H3(getTranslation("history.title")), history);
+    }
+
+    private void field(FormLayout form, String labelKey, String value) {
+        Span text = new Span(value == null || value.isBlank() ? "—" : value);
+        form.addFormItem(text, getTranslation(labelKey));
+    }
+
+    private String date(LocalDate date) {
+        return date == null ? null : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale()).format(date);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+}

@@ -1,0 +1,51 @@
+package org.reintegra.tenancy;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.persistence.internal.databaseaccess.Accessor;
+import org.eclipse.persistence.sessions.Session;
+import org.eclipse.persistence.sessions.SessionEvent;
+import org.eclipse.persistence.sessions.SessionEventAdapter;
+
+/**
+ * Wall 2's feed: whenever EclipseLink takes a JDBC connection, the tenant of the session that takes
+ * it is written into the transaction-local PostgreSQL setting {@code app.tenant_id}. A session
+ * without a tenant writes the empty string, which matches no row of any policy. PostgreSQL drops
+ * the setting at commit or rollback; the pool's validation query also clears it on every checkout.
+ *
+ * <p>Registered with {@code eclipselink.session-event-listener} in persistence.xml.
+ */
+public class TenantConnectionListener extends SessionEventAdapter {
+
+    static final String SET_TENANT_SQL = "SELECT set_config('" + TenancyProperties.DATABASE_SETTING + "', ?, true)";
+
+    private static final Logger LOG = Logger.getLogger(TenantConnectionListener.class.getName());
+
+    @Override
+    public void postAcquireConnection(SessionEvent event) {
+        if (!(event.getResult() instanceof Accessor accessor)) {
+            return;
+        }
+        Connection connection = accessor.getConnection();
+        if (connection == null) {
+            return;
+        }
+        String tenant = tenantOf(event.getSession());
+        try (PreparedStatement statement = connection.prepareStatement(SET_TENANT_SQL)) {
+            statement.setString(1, tenant);
+            statement.execute();
+        } catch (SQLException e) {
+            LOG.log(Level.SEVERE, "Could not set the tenant on a database connection", e);
+            throw new IllegalStateException("Could not set the tenant on a database connection", e);
+        }
+    }
+
+    /** The tenant stamped on the session, or "" (which no row matches). */
+    static String tenantOf(Session session) {
+        Object value = session == null ? null : session.getProperty(TenancyProperties.TENANT_PROPERTY);
+        return value == null ? "" : value.toString();
+    }
+}

@@ -1,0 +1,15 @@
+package org.reintegra.tenancy;
+
+import jakarta.persistence.EntityManager;
+
+/** Writes the tenant into an entity manager's properties: the one place both filters are fed. */
+public final class TenantStamp {
+
+    private TenantStamp() {
+    }
+
+    public static void apply(EntityManager entityManager, TenantId tenant) {
+        entityManager.setProperty(TenancyProperties.TENANT_PROPERTY, tenant.value());
+        entityManager.setProperty(TenancyProperties.SHARED_TENANT_PARAMETER, tenant.value());
+    }
+}

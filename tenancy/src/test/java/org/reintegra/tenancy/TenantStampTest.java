@@ -1,0 +1,29 @@
+package org.reintegra.tenancy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.persistence.EntityManager;
+import java.lang.reflect.Proxy;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TenantStampTest {
+
+    @Test
+    void stampingFeedsBothTheTenantFilterAndTheSharedRecordFilter() {
+        Map<String, Object> properties = new HashMap<>();
+        EntityManager entityManager = (EntityManager) Proxy.newProxyInstance(EntityManager.class.getClassLoader(),
+                new Class<?>[] {EntityManager.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("setProperty")) {
+                        properties.put((String) args[0], args[1]);
+                        return null;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+
+        TenantStamp.apply(entityManager, TenantId.of("ngo-tbilisi"));
+
+        assertEquals(Map.of("eclipselink.tenant-id", "ngo-tbilisi", "currentTenant", "ngo-tbilisi"), properties);
+    }
+}
