@@ -33,9 +33,4 @@ public class OidcSettings {
     public String getClientSecret() {
         return clientSecret;
     }
-
-    /** Keycloak's RP-initiated logout endpoint. */
-    public String endSessionEndpoint() {
-        return providerUri + "/protocol/openid-connect/logout";
-    }
 }

@@ -4,6 +4,7 @@ import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.security.enterprise.authentication.mechanism.http.OpenIdAuthenticationMechanismDefinition;
 import jakarta.security.enterprise.authentication.mechanism.http.openid.ClaimsDefinition;
+import jakarta.security.enterprise.authentication.mechanism.http.openid.LogoutDefinition;
 import org.reintegra.access.Roles;
 
 /**
@@ -22,7 +23,8 @@ import org.reintegra.access.Roles;
         redirectURI = "${baseURL}/callback",
         redirectToOriginalResource = false,
         scope = {"openid", "email", "profile", "organization"},
-        claimsDefinition = @ClaimsDefinition(callerNameClaim = "preferred_username", callerGroupsClaim = "groups"))
+        claimsDefinition = @ClaimsDefinition(callerNameClaim = "preferred_username", callerGroupsClaim = "groups"),
+        logout = @LogoutDefinition(notifyProvider = true, redirectURI = "${baseURL}/"))
 @DeclareRoles({Roles.AGENCY_OFFICER, Roles.AGENCY_LIAISON, Roles.PARTNER_STAFF, Roles.PARTNER_ADMIN,
         Roles.COLLEGE_REGISTRAR, Roles.PLATFORM_ADMIN})
 @ApplicationScoped
