@@ -11,7 +11,10 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -31,7 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class SignInBrowserIT {
+class PortalBrowserIT {
 
     private static final Set<String> JUSTICE_ART_CLIENTS = Set.of("გიორგი ბერიძე", "Levan Tsiklauri", "Elena Popescu",
             "Айбек Жумабаев");
@@ -120,6 +123,75 @@ class SignInBrowserIT {
         assertEquals(0, page.locator("#welcome").count(), "no single sign-on back into the portal");
     }
 
+    /**
+     * Every demo user against every demo referral, by address: the referral opens exactly when the
+     * user's organisation shares it and the user's role may open referrals; otherwise the page is
+     * the same "not found" as for an address that does not exist. Also each user's inbox count.
+     */
+    @Test
+    void everyUserOpensExactlyTheReferralsTheirOrganisationShares() throws SQLException {
+        Map<String, Long> ids = new LinkedHashMap<>();
+        for (String familyName : AccessMatrix.REFERRALS) {
+            ids.put(familyName, referralIdOfClient(familyName));
+        }
+        List<String> wrong = new ArrayList<>();
+        AccessMatrix.VISIBLE.forEach((user, visible) -> {
+            Page page = browser.newUser();
+            PortalBrowser.signIn(page, portal.toString(), user, "demo");
+            if (!visible.isEmpty()) {
+                int inbox = inboxClients(page).size();
+                if (inbox != visible.size()) {
+                    wrong.add(user + " inbox shows " + inbox + " referrals, expected " + visible.size());
+                }
+            } else if (page.locator("#referral-inbox").count() != 0) {
+                wrong.add(user + " sees an inbox without an organisation");
+            }
+            ids.forEach((familyName, id) -> {
+                page.navigate(portal + "referrals/" + id);
+                page.locator("#referral-heading, #not-found").first().waitFor();
+                boolean opened = page.locator("#referral-heading").count() == 1;
+                if (opened != visible.contains(familyName)) {
+                    wrong.add(user + " x referral of " + familyName + ": " + (opened ? "opened" : "not found")
+                            + ", expected " + (visible.contains(familyName) ? "opened" : "not found"));
+                }
+            });
+            page.context().close();
+        });
+        assertEquals(List.of(), wrong);
+    }
+
+    @Test
+    void openingAReferralIsAuditedInTheReadersOrganisation() throws SQLException {
+        long referral = referralIdOfClient("Popescu");
+        int before = auditedReads("lawyer.tamar", "justice-art-ngo", referral);
+        Page page = browser.newUser();
+        PortalBrowser.signIn(page, portal.toString(), "lawyer.tamar", "demo");
+        page.navigate(portal + "referrals/" + referral);
+        page.locator("#referral-heading").waitFor();
+        assertEquals(before + 1, auditedReads("lawyer.tamar", "justice-art-ngo", referral));
+
+        int outsiderBefore = auditedReads("caseworker.dana", "new-path-ngo", referral);
+        Page outsider = browser.newUser();
+        PortalBrowser.signIn(outsider, portal.toString(), "caseworker.dana", "demo");
+        outsider.navigate(portal + "referrals/" + referral);
+        outsider.locator("#not-found").waitFor();
+        assertEquals(outsiderBefore, auditedReads("caseworker.dana", "new-path-ngo", referral), "nothing was shown");
+    }
+
+    private static int auditedReads(String actor, String tenant, long referral) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(TestStack.get().superuserJdbcUrl());
+             PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM audit_event WHERE actor = ?"
+                     + " AND tenant_id = ? AND referral_id = ? AND action = 'READ'")) {
+            query.setString(1, actor);
+            query.setString(2, tenant);
+            query.setLong(3, referral);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+
     /** The client names in the inbox grid once all its rows have loaded. */
     private static Set<String> inboxClients(Page page) {
         page.locator("#referral-inbox").waitFor();
@@ -150,7 +222,9 @@ class SignInBrowserIT {
              PreparedStatement query = connection.prepareStatement("SELECT id FROM referral WHERE client_family_name = ?")) {
             query.setString(1, familyName);
             try (ResultSet rows = query.executeQuery()) {
-                rows.next();
+                if (!rows.next()) {
+                    throw new IllegalStateException("no demo referral for " + familyName);
+                }
                 return rows.getLong(1);
             }
         }
