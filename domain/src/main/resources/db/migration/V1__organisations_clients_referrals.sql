@@ -65,6 +65,8 @@ CREATE TABLE referral (
     version                    bigint       NOT NULL,
     PRIMARY KEY (agency_tenant_id, id),
     CONSTRAINT referral_reference_unique UNIQUE (agency_tenant_id, reference),
+    -- what hangs from a referral names both of its tenants; this key lets the database check both
+    CONSTRAINT referral_parties_unique UNIQUE (agency_tenant_id, partner_tenant_id, id),
     CONSTRAINT referral_client_fk FOREIGN KEY (agency_tenant_id, client_id) REFERENCES client (tenant_id, id),
     CONSTRAINT referral_not_to_itself CHECK (agency_tenant_id <> partner_tenant_id)
 );
@@ -88,9 +90,11 @@ CREATE TABLE referral_status_change (
     changed_at         timestamptz  NOT NULL,
     reason_code        varchar(40),
     reason_text        varchar(2000),
+    -- false only for changes of a referral never sent (a draft withdrawn): the agency's alone
+    visible_to_partner boolean      NOT NULL,
     PRIMARY KEY (agency_tenant_id, id),
-    CONSTRAINT referral_status_change_referral_fk FOREIGN KEY (agency_tenant_id, referral_id)
-        REFERENCES referral (agency_tenant_id, id)
+    CONSTRAINT referral_status_change_referral_fk FOREIGN KEY (agency_tenant_id, partner_tenant_id, referral_id)
+        REFERENCES referral (agency_tenant_id, partner_tenant_id, id)
 );
 CREATE INDEX referral_status_change_by_referral ON referral_status_change (referral_id, changed_at);
 
@@ -141,29 +145,66 @@ CREATE POLICY referral_change ON referral FOR UPDATE
 
 ALTER TABLE referral_status_change ENABLE ROW LEVEL SECURITY;
 ALTER TABLE referral_status_change FORCE ROW LEVEL SECURITY;
+-- the partner sees (and adds to) the history of a referral only while it sees the referral itself,
+-- that is once it was sent: the subquery runs under referral's own policy
 CREATE POLICY referral_status_change_shared ON referral_status_change
     USING (agency_tenant_id = current_setting('app.tenant_id', true)
-           OR partner_tenant_id = current_setting('app.tenant_id', true))
+           OR (partner_tenant_id = current_setting('app.tenant_id', true) AND visible_to_partner
+               AND EXISTS (SELECT 1 FROM referral r
+                            WHERE r.agency_tenant_id = referral_status_change.agency_tenant_id
+                              AND r.id = referral_status_change.referral_id)))
     WITH CHECK (agency_tenant_id = current_setting('app.tenant_id', true)
-           OR partner_tenant_id = current_setting('app.tenant_id', true));
+           OR (partner_tenant_id = current_setting('app.tenant_id', true) AND visible_to_partner
+               AND EXISTS (SELECT 1 FROM referral r
+                            WHERE r.agency_tenant_id = referral_status_change.agency_tenant_id
+                              AND r.id = referral_status_change.referral_id)));
 
--- the two tenants of a shared record never change once written
-CREATE FUNCTION forbid_shared_tenant_change() RETURNS trigger LANGUAGE plpgsql AS $$
+-- A referral goes from an agency to a partner; its fixed columns never change; each side changes
+-- only what its own commands change (the partner never rewrites what the agency wrote).
+CREATE FUNCTION referral_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    acting text := current_setting('app.tenant_id', true);
 BEGIN
-    IF NEW.agency_tenant_id IS DISTINCT FROM OLD.agency_tenant_id
-       OR NEW.partner_tenant_id IS DISTINCT FROM OLD.partner_tenant_id THEN
-        RAISE EXCEPTION 'the tenants of a shared record cannot change' USING ERRCODE = '42501';
+    IF TG_OP = 'INSERT' THEN
+        IF (SELECT kind FROM organisation WHERE id = NEW.agency_tenant_id) IS DISTINCT FROM 'AGENCY'
+           OR (SELECT kind FROM organisation WHERE id = NEW.partner_tenant_id) IS DISTINCT FROM 'PARTNER' THEN
+            RAISE EXCEPTION 'a referral goes from an agency to a partner' USING ERRCODE = '23514';
+        END IF;
+        RETURN NEW;
+    END IF;
+    IF (NEW.agency_tenant_id, NEW.partner_tenant_id, NEW.id, NEW.client_id, NEW.created_at)
+           IS DISTINCT FROM (OLD.agency_tenant_id, OLD.partner_tenant_id, OLD.id, OLD.client_id, OLD.created_at)
+       OR (OLD.sent_at IS NOT NULL AND NEW.sent_at IS DISTINCT FROM OLD.sent_at) THEN
+        RAISE EXCEPTION 'the fixed columns of a referral cannot change' USING ERRCODE = '42501';
+    END IF;
+    IF acting = OLD.partner_tenant_id THEN
+        IF (NEW.reference, NEW.client_given_name, NEW.client_family_name, NEW.client_date_of_birth, NEW.client_sex,
+            NEW.client_preferred_language, NEW.programme_area, NEW.service_type, NEW.reason_for_referral,
+            NEW.risk_summary, NEW.custody_status, NEW.release_date, NEW.completion_deadline, NEW.sending_office,
+            NEW.sending_officer, NEW.sent_at)
+           IS DISTINCT FROM
+           (OLD.reference, OLD.client_given_name, OLD.client_family_name, OLD.client_date_of_birth, OLD.client_sex,
+            OLD.client_preferred_language, OLD.programme_area, OLD.service_type, OLD.reason_for_referral,
+            OLD.risk_summary, OLD.custody_status, OLD.release_date, OLD.completion_deadline, OLD.sending_office,
+            OLD.sending_officer, OLD.sent_at) THEN
+            RAISE EXCEPTION 'a partner cannot change what the agency wrote' USING ERRCODE = '42501';
+        END IF;
+    ELSIF acting = OLD.agency_tenant_id THEN
+        IF NEW.assigned_caseworker IS DISTINCT FROM OLD.assigned_caseworker THEN
+            RAISE EXCEPTION 'only the partner assigns its caseworker' USING ERRCODE = '42501';
+        END IF;
     END IF;
     RETURN NEW;
 END;
 $$;
-CREATE TRIGGER referral_tenants_fixed BEFORE UPDATE ON referral
-    FOR EACH ROW EXECUTE FUNCTION forbid_shared_tenant_change();
+CREATE TRIGGER referral_guard BEFORE INSERT OR UPDATE ON referral
+    FOR EACH ROW EXECUTE FUNCTION referral_guard();
 
 -- Privileges of the application role: no DELETE, no TRUNCATE, nothing owned ----------------------
 
 GRANT USAGE ON SCHEMA ${flyway:defaultSchema} TO ${app_role};
-GRANT SELECT, INSERT, UPDATE ON organisation, client, referral TO ${app_role};
+GRANT SELECT, INSERT ON organisation TO ${app_role};
+GRANT SELECT, INSERT, UPDATE ON client, referral TO ${app_role};
 GRANT SELECT, INSERT ON referral_status_change, audit_event TO ${app_role};
 GRANT USAGE, SELECT ON SEQUENCE client_id_seq, referral_id_seq, referral_status_change_id_seq, audit_event_id_seq
     TO ${app_role};

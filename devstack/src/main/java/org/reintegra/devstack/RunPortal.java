@@ -6,7 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.logging.Logger;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs the portal on this machine: embedded PostgreSQL (unless REINTEGRA_DB_URL names another
@@ -14,8 +15,6 @@ import java.util.logging.Logger;
  * data. Ctrl-C stops all three; a second start keeps the data.
  */
 public final class RunPortal {
-
-    private static final Logger LOG = Logger.getLogger(RunPortal.class.getName());
 
     private RunPortal() {
     }
@@ -30,10 +29,29 @@ public final class RunPortal {
         int hazelcastPort = StackConfig.port("reintegra.hazelcast.port", 56900);
         Secrets secrets = Secrets.in(home);
         Path logs = home.resolve("logs");
-        java.nio.file.Files.createDirectories(logs);
+        Secrets.createPrivateDirectory(logs);
+
+        // registered first, so that whatever has started is stopped, also when a later step fails
+        AtomicReference<PayaraMicroProcess> payara = new AtomicReference<>();
+        AtomicReference<EmbeddedDatabase> embedded = new AtomicReference<>();
+        AtomicReference<CompletableFuture<KeycloakServer>> keycloak = new AtomicReference<>();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping the portal, Keycloak and the database ...");
+            Optional.ofNullable(payara.get()).ifPresent(PayaraMicroProcess::close);
+            Optional.ofNullable(keycloak.get()).ifPresent(k -> k.thenAccept(KeycloakServer::close).exceptionally(e -> null));
+            Optional.ofNullable(embedded.get()).ifPresent(database -> {
+                try {
+                    database.close();
+                } catch (Exception e) {
+                    System.err.println("The database did not stop cleanly: " + e.getMessage());
+                }
+            });
+            stopped.countDown();
+        }, "reintegra-stop"));
 
         String clientSecret = secrets.get("reintegra.oidc.client-secret");
-        CompletableFuture<KeycloakServer> keycloak = CompletableFuture.supplyAsync(() -> {
+        keycloak.set(CompletableFuture.supplyAsync(() -> {
             try {
                 return KeycloakServer.start(new KeycloakServer.Settings(StackConfig.path("reintegra.keycloak-archive"),
                         home.resolve("keycloak"), "127.0.0.1", keycloakPort, keycloakManagementPort,
@@ -42,15 +60,14 @@ public final class RunPortal {
             } catch (Exception e) {
                 throw new IllegalStateException("Keycloak did not start: " + e.getMessage(), e);
             }
-        });
+        }));
 
-        EmbeddedDatabase embedded = null;
         DatabaseSettings database;
         String externalUrl = StackConfig.value("reintegra.db.url", null);
         if (externalUrl == null) {
-            embedded = EmbeddedDatabase.start(home.resolve("postgres"), databasePort,
-                    secrets.get("reintegra.db.owner-password"), secrets.get("reintegra.db.app-password"));
-            database = embedded.settings();
+            embedded.set(EmbeddedDatabase.start(home.resolve("postgres"), databasePort,
+                    secrets.get("reintegra.db.owner-password"), secrets.get("reintegra.db.app-password")));
+            database = embedded.get().settings();
         } else {
             database = new DatabaseSettings(externalUrl, StackConfig.value("reintegra.db.owner-user", "reintegra_owner"),
                     secrets.get("reintegra.db.owner-password"), StackConfig.value("reintegra.db.app-user", "reintegra_app"),
@@ -60,36 +77,21 @@ public final class RunPortal {
         Map<String, String> environment = new LinkedHashMap<>(portalEnvironment(database,
                 "http://127.0.0.1:" + keycloakPort + "/realms/reintegra", clientSecret));
         environment.put("REINTEGRA_DEMO_DATA", StackConfig.value("reintegra.demo-data", "true"));
-        PayaraMicroProcess payara = PayaraMicroProcess.start(new PayaraMicroProcess.Settings(
+        payara.set(PayaraMicroProcess.start(new PayaraMicroProcess.Settings(
                 StackConfig.path("reintegra.payara-jar"), StackConfig.path("reintegra.portal-war"),
                 home.resolve("payara"), portalPort, hazelcastPort, StackConfig.value("reintegra.payara.max-heap", "768m"),
-                environment, logs.resolve("payara.log")));
+                environment, logs.resolve("payara.log"))));
 
-        EmbeddedDatabase database0 = embedded;
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("Stopping the portal, Keycloak and the database ...");
-            payara.close();
-            keycloak.thenAccept(KeycloakServer::close).exceptionally(e -> null);
-            try {
-                if (database0 != null) {
-                    database0.close();
-                }
-            } catch (Exception e) {
-                LOG.warning("Database did not stop cleanly: " + e.getMessage());
-            }
-            stopped.countDown();
-        }, "reintegra-stop"));
-
-        KeycloakServer identity = keycloak.join();
-        payara.awaitReady(Duration.ofMinutes(4));
+        KeycloakServer identity = keycloak.get().join();
+        payara.get().awaitReady(Duration.ofMinutes(4));
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("%n  Reintegra is running at %s  (ready in %.1f s)%n", payara.baseUri(), seconds);
+        System.out.printf("%n  Reintegra is running at %s  (ready in %.1f s)%n", payara.get().baseUri(), seconds);
         System.out.printf("  Keycloak: %s   Database: %s%n", identity.realmUri(), database.jdbcUrl());
-        System.out.printf("  Logs: %s%n", logs);
+        System.out.printf("  Data and logs: %s%n", home);
         System.out.println("  Demo sign-ins (password 'demo'): officer.nino, liaison.giorgi (National Probation Agency),");
-        System.out.println("    officer.aibek (State Penitentiary Service), lawyer.tamar, admin.justice (Justice & Art NGO),");
-        System.out.println("    caseworker.dana, admin.newpath (New Path Psychosocial Centre), registrar.erlan (Central Vocational College)");
+        System.out.println("    officer.aibek (State Penitentiary Service), lawyer.tamar (Justice & Art NGO),");
+        System.out.println("    caseworker.dana (New Path Psychosocial Centre), registrar.erlan (Central Vocational College),");
+        System.out.println("    admin.justice, admin.newpath (partner admins), platform.admin");
         System.out.println("  Press Ctrl-C to stop.\n");
         stopped.await();
     }

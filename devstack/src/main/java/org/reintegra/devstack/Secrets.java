@@ -27,7 +27,7 @@ public final class Secrets {
     }
 
     public static Secrets in(Path home) throws IOException {
-        Files.createDirectories(home);
+        createPrivateDirectory(home);
         Secrets secrets = new Secrets(home.resolve("secrets.properties"));
         if (Files.exists(secrets.file)) {
             try (Reader reader = Files.newBufferedReader(secrets.file, StandardCharsets.UTF_8)) {
@@ -54,14 +54,24 @@ public final class Secrets {
         return value;
     }
 
+    /** The stack's home holds data and secrets: readable by its owner only. */
+    static void createPrivateDirectory(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        try {
+            Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // best effort on non-POSIX file systems
+        }
+    }
+
     private void save() throws IOException {
         if (!Files.exists(file)) {
             Files.createFile(file);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // best effort on non-POSIX file systems
-            }
+        }
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // best effort on non-POSIX file systems
         }
         try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             values.store(writer, "Reintegra local stack secrets (generated; keep private)");

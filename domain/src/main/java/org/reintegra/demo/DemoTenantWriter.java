@@ -28,6 +28,7 @@ import org.reintegra.referral.Referral;
 import org.reintegra.referral.ReferralDraft;
 import org.reintegra.referral.ReferralStatus;
 import org.reintegra.referral.ServiceType;
+import org.reintegra.referral.WithdrawalReason;
 import org.reintegra.tenancy.CurrentTenant;
 import org.reintegra.tenancy.TenancyProperties;
 import org.reintegra.tenancy.TenantBound;
@@ -169,7 +170,10 @@ public class DemoTenantWriter {
         return sent;
     }
 
-    /** A draft the officer has not sent yet: the partner must never see it. */
+    /**
+     * Two drafts the partner must never see: one not sent yet, one withdrawn as entered in error
+     * before it was sent (its history exists, but only the agency sees it).
+     */
     private void draftOnly(Actor officer) {
         Client client = new Client("NPA-C-1009", "Tamar", "Kvaratskhelia", LocalDate.of(1993, 10, 10), Sex.FEMALE,
                 "ka", null, null, Clock.systemUTC().instant());
@@ -180,6 +184,17 @@ public class DemoTenantWriter {
                         LocalDate.now().plusMonths(3), "Tbilisi probation office"), Clock.systemUTC());
         entityManager.persist(referral);
         referral.assignReference("NPA");
+
+        Client duplicate = new Client("NPA-C-1010", "Асель", "Нурланова", LocalDate.of(1997, 3, 3), Sex.FEMALE,
+                "kk", null, null, Clock.systemUTC().instant());
+        entityManager.persist(duplicate);
+        Referral mistaken = Referral.draft(officer, duplicate, NEW_PATH_NGO,
+                new ReferralDraft(ProgrammeArea.OVERCOMING_ADDICTIONS, ServiceType.ADDICTION_PROGRAMME,
+                        "Started for the wrong client.", null, CustodyStatus.IN_COMMUNITY, null,
+                        LocalDate.now().plusMonths(3), "Tbilisi probation office"), Clock.systemUTC());
+        entityManager.persist(mistaken);
+        mistaken.assignReference("NPA");
+        mistaken.withdraw(officer, WithdrawalReason.ENTERED_IN_ERROR, "Drafted for the wrong client", Clock.systemUTC());
     }
 
     private void requireTenant(TenantId expected) {

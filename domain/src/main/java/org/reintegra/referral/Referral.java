@@ -186,7 +186,6 @@ public class Referral extends AgencyPartnerSharedEntity {
 
     public void resume(Actor partnerUser, Clock clock) {
         apply(ReferralCommand.RESUME, partnerUser, clock, null, null);
-        this.statusBeforeHold = null;
     }
 
     public void complete(Actor partnerUser, Clock clock) {
@@ -223,6 +222,9 @@ public class Referral extends AgencyPartnerSharedEntity {
                 .orElseThrow(() -> new ReferralTransitionRefused(status, command, "not allowed in this state"));
         Instant now = clock.instant();
         history.add(new ReferralStatusChange(this, status, next, command, actor, now, reasonCode, reasonText));
+        if (next != ReferralStatus.ON_HOLD) {
+            this.statusBeforeHold = null; // resumed, ended early or withdrawn: no hold to return from
+        }
         this.status = next;
         this.statusChangedAt = now;
         return now;

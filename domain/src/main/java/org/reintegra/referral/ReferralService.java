@@ -1,7 +1,9 @@
 package org.reintegra.referral;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,7 +16,6 @@ import org.reintegra.access.SignedInActor;
 import org.reintegra.audit.AuditAction;
 import org.reintegra.audit.AuditTrail;
 import org.reintegra.organisation.Organisation;
-import org.reintegra.organisation.OrganisationKind;
 import org.reintegra.tenancy.TenancyProperties;
 import org.reintegra.tenancy.TenantBound;
 
@@ -24,13 +25,13 @@ import org.reintegra.tenancy.TenantBound;
  */
 @Stateless
 @TenantBound
-@RolesAllowed({Roles.AGENCY_OFFICER, Roles.AGENCY_LIAISON, Roles.PARTNER_STAFF, Roles.PARTNER_ADMIN,
-        Roles.COLLEGE_REGISTRAR})
+@RolesAllowed({Roles.AGENCY_OFFICER, Roles.AGENCY_LIAISON, Roles.PARTNER_STAFF, Roles.COLLEGE_REGISTRAR})
 public class ReferralService {
 
     static final String INBOX_FIELDS = "client.name,programme,service,status,dates";
     static final String DETAIL_FIELDS = "client.name,client.dateOfBirth,client.sex,client.language,programme,service,"
-            + "reason,riskSummary,custody,releaseDate,deadline,office,officer,caseworker,status,history";
+            + "custody,releaseDate,deadline,office,officer,caseworker,status,history";
+    static final String OFFENCE_AND_RISK_FIELDS = ",reason,riskSummary";
 
     @PersistenceContext(unitName = TenancyProperties.PERSISTENCE_UNIT)
     private EntityManager entityManager;
@@ -41,6 +42,9 @@ public class ReferralService {
     @EJB
     private AuditTrail auditTrail;
 
+    @Resource
+    private SessionContext sessionContext;
+
     /**
      * A page of the caller's referral list, newest change first: for an agency the referrals it
      * sent (and its drafts), for a partner the referrals sent to it. Each row shown is audited.
@@ -50,7 +54,11 @@ public class ReferralService {
             throw new IllegalArgumentException("page out of range");
         }
         Actor actor = signedInActor.actor();
-        ReferralSide side = sideOf(actor);
+        Optional<ReferralViewer> viewer = viewerOf(actor);
+        if (viewer.isEmpty()) {
+            return List.of();
+        }
+        ReferralSide side = viewer.get().side();
         String ownColumn = side == ReferralSide.AGENCY ? "agencyTenantId" : "partnerTenantId";
         String counterpartColumn = side == ReferralSide.AGENCY ? "partnerTenantId" : "agencyTenantId";
         TypedQuery<ReferralSummary> query = entityManager.createQuery(
@@ -65,8 +73,7 @@ public class ReferralService {
                 .setMaxResults(limit)
                 .getResultList();
         for (ReferralSummary row : page) {
-            auditTrail.record(actor, AuditAction.LIST, row.id(), side == ReferralSide.AGENCY ? row.clientId() : null,
-                    INBOX_FIELDS, "referral inbox");
+            auditTrail.record(actor, AuditAction.LIST, row.id(), row.clientId(), INBOX_FIELDS, "referral inbox");
         }
         return page;
     }
@@ -74,7 +81,11 @@ public class ReferralService {
     /** How many referrals the caller's list holds. */
     public long countInbox() {
         Actor actor = signedInActor.actor();
-        String ownColumn = sideOf(actor) == ReferralSide.AGENCY ? "agencyTenantId" : "partnerTenantId";
+        Optional<ReferralViewer> viewer = viewerOf(actor);
+        if (viewer.isEmpty()) {
+            return 0;
+        }
+        String ownColumn = viewer.get().side() == ReferralSide.AGENCY ? "agencyTenantId" : "partnerTenantId";
         return entityManager.createQuery("SELECT COUNT(r) FROM Referral r WHERE r." + ownColumn + " = :tenant", Long.class)
                 .setParameter("tenant", actor.tenant().value())
                 .getSingleResult();
@@ -86,19 +97,22 @@ public class ReferralService {
      */
     public Optional<ReferralDetails> findReferral(long id) {
         Actor actor = signedInActor.actor();
+        Optional<ReferralViewer> viewer = viewerOf(actor);
         Referral referral = entityManager.find(Referral.class, id);
-        if (referral == null) {
+        if (referral == null || viewer.isEmpty()) {
             return Optional.empty();
         }
         ReferralSide side = referral.sideOf(actor);
-        auditTrail.record(actor, AuditAction.READ, referral.id(), side == ReferralSide.AGENCY ? referral.clientId() : null,
-                DETAIL_FIELDS, "referral details");
+        boolean offenceAndRisk = viewer.get().seesOffenceAndRiskDetails();
+        auditTrail.record(actor, AuditAction.READ, referral.id(), referral.clientId(),
+                DETAIL_FIELDS + (offenceAndRisk ? OFFENCE_AND_RISK_FIELDS : ""), "referral details");
         String agencyName = organisationName(referral.agencyTenant().value());
         String partnerName = organisationName(referral.partnerTenant().value());
         ClientSnapshot client = referral.client();
         return Optional.of(new ReferralDetails(referral.id(), referral.reference(), side, agencyName, partnerName,
                 client.givenName(), client.familyName(), client.dateOfBirth(), client.sex(), client.preferredLanguage(),
-                referral.programmeArea(), referral.serviceType(), referral.reasonForReferral(), referral.riskSummary(),
+                referral.programmeArea(), referral.serviceType(), offenceAndRisk,
+                offenceAndRisk ? referral.reasonForReferral() : null, offenceAndRisk ? referral.riskSummary() : null,
                 referral.custodyStatus(), referral.releaseDate(), referral.completionDeadline(), referral.sendingOffice(),
                 referral.sendingOfficer(), referral.assignedCaseworker(), referral.status(), referral.sentAt(),
                 referral.statusChangedAt(), referral.version(),
@@ -110,11 +124,12 @@ public class ReferralService {
         return organisation == null ? id : organisation.name();
     }
 
-    private ReferralSide sideOf(Actor actor) {
+    /** How the caller stands to referrals, from their organisation's kind and their roles. */
+    private Optional<ReferralViewer> viewerOf(Actor actor) {
         Organisation own = entityManager.find(Organisation.class, actor.tenant().value());
         if (own == null) {
-            throw new IllegalStateException("The signed-in organisation is not registered");
+            return Optional.empty();
         }
-        return own.kind() == OrganisationKind.AGENCY ? ReferralSide.AGENCY : ReferralSide.PARTNER;
+        return ReferralAccessPolicy.viewerFor(own.kind(), sessionContext::isCallerInRole);
     }
 }

@@ -14,11 +14,21 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.reintegra.access.Actor;
+import org.eclipse.persistence.annotations.AdditionalCriteria;
 import org.reintegra.tenancy.AgencyPartnerSharedEntity;
+import org.reintegra.tenancy.TenancyProperties;
 
-/** One step of a referral's history: from, to, who, when and why. Written once, never changed. */
+/**
+ * One step of a referral's history: from, to, who, when and why. Written once, never changed. The
+ * partner sees the history only of referrals it sees, that is once they were sent (a draft
+ * withdrawn by the agency leaves history the partner never sees). The RLS policy checks the same
+ * against the referral itself, so a row cannot claim a visibility its referral does not have.
+ */
 @Entity
 @Table(name = "referral_status_change")
+@AdditionalCriteria("this.agencyTenantId = :" + TenancyProperties.SHARED_TENANT_PARAMETER
+        + " OR (this.partnerTenantId = :" + TenancyProperties.SHARED_TENANT_PARAMETER
+        + " AND this.visibleToPartner = TRUE)")
 public class ReferralStatusChange extends AgencyPartnerSharedEntity {
 
     @Id
@@ -58,6 +68,9 @@ public class ReferralStatusChange extends AgencyPartnerSharedEntity {
     @Column(name = "reason_text", length = 2000, updatable = false)
     private String reasonText;
 
+    @Column(name = "visible_to_partner", nullable = false, updatable = false)
+    private boolean visibleToPartner;
+
     protected ReferralStatusChange() {
     }
 
@@ -73,6 +86,8 @@ public class ReferralStatusChange extends AgencyPartnerSharedEntity {
         this.changedAt = at;
         this.reasonCode = reasonCode;
         this.reasonText = reasonText;
+        // the partner sees the change that sends a referral and every change after it
+        this.visibleToPartner = command == ReferralCommand.SEND || referral.sentAt() != null;
     }
 
     public ReferralStatus fromStatus() {

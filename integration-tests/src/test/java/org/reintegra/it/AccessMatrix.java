@@ -7,17 +7,18 @@ import java.util.Set;
 
 /**
  * The cross-tenant authorisation matrix over the demo data, written by hand from the visibility
- * rule: an agency sees every referral it sent (drafts included), a partner sees the referrals sent
- * to it once sent, nobody else sees anything; a user without a referral role sees none.
+ * rule: an agency sees every referral it sent (drafts included, withdrawn ones too), a partner sees
+ * the referrals sent to it once sent, nobody else sees anything; a user without a referral role
+ * (partner admin, platform admin) sees none.
  */
 final class AccessMatrix {
 
     /** The demo referrals by the family name of their client. */
     static final List<String> REFERRALS = List.of("ბერიძე", "Абенов", "Токтогулова", "Tsiklauri", "Иванова",
-            "ჯაფარიძე", "Касымов", "Popescu", "Kvaratskhelia", "Жумабаев", "Сапаров");
+            "ჯაფარიძე", "Касымов", "Popescu", "Kvaratskhelia", "Нурланова", "Жумабаев", "Сапаров");
 
     private static final Set<String> PROBATION_AGENCY = Set.of("ბერიძე", "Абенов", "Токтогулова", "Tsiklauri",
-            "Иванова", "ჯაფარიძე", "Касымов", "Popescu", "Kvaratskhelia");
+            "Иванова", "ჯაფარიძე", "Касымов", "Popescu", "Kvaratskhelia", "Нурланова");
     private static final Set<String> PENITENTIARY_SERVICE = Set.of("Жумабаев", "Сапаров");
     private static final Set<String> JUSTICE_ART_NGO = Set.of("ბერიძე", "Tsiklauri", "Popescu", "Жумабаев");
     private static final Set<String> NEW_PATH_NGO = Set.of("Абенов", "Иванова", "Касымов");
@@ -31,9 +32,9 @@ final class AccessMatrix {
         VISIBLE.put("liaison.giorgi", PROBATION_AGENCY);
         VISIBLE.put("officer.aibek", PENITENTIARY_SERVICE);
         VISIBLE.put("lawyer.tamar", JUSTICE_ART_NGO);
-        VISIBLE.put("admin.justice", JUSTICE_ART_NGO);
+        VISIBLE.put("admin.justice", Set.of()); // partner admins manage staff and catalogue, not cases
         VISIBLE.put("caseworker.dana", NEW_PATH_NGO);
-        VISIBLE.put("admin.newpath", NEW_PATH_NGO);
+        VISIBLE.put("admin.newpath", Set.of());
         VISIBLE.put("registrar.erlan", VOCATIONAL_COLLEGE);
         VISIBLE.put("platform.admin", Set.of());
     }

@@ -36,6 +36,41 @@ public class IsolationProbe {
     }
 
     @TenantBound
+    public List<String> clientFamilyNames() {
+        return entityManager.createQuery("SELECT c.familyName FROM Client c ORDER BY c.id", String.class).getResultList();
+    }
+
+    @TenantBound
+    public List<Long> historyReferralIdsByNativeSql() {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = entityManager.createNativeQuery(
+                "SELECT DISTINCT referral_id FROM referral_status_change ORDER BY 1").getResultList();
+        return ids.stream().map(Number::longValue).toList();
+    }
+
+    /** Tries to add a forged history row to a referral of another partner; returns the error. */
+    @TenantBound
+    public String forgeHistoryFor(String agency, long referralId) {
+        try {
+            entityManager.createNativeQuery("INSERT INTO referral_status_change (agency_tenant_id, partner_tenant_id, id,"
+                    + " referral_id, to_status, command, changed_by, changed_by_tenant, changed_at)"
+                    + " VALUES (?1, current_setting('app.tenant_id'), nextval('referral_status_change_id_seq'), ?2,"
+                    + " 'ACCEPTED', 'ACCEPT', 'forger', current_setting('app.tenant_id'), now())")
+                    .setParameter(1, agency).setParameter(2, referralId).executeUpdate();
+            return "inserted";
+        } catch (RuntimeException refused) {
+            return "refused";
+        }
+    }
+
+    /** Tries to rewrite the agency's risk summary from the partner's side. */
+    @TenantBound
+    public int rewriteRiskSummary(long referralId) {
+        return entityManager.createNativeQuery("UPDATE referral SET risk_summary = 'changed by partner' WHERE id = ?1")
+                .setParameter(1, referralId).executeUpdate();
+    }
+
+    @TenantBound
     public List<Long> clientIds() {
         return entityManager.createQuery("SELECT c.id FROM Client c ORDER BY c.id", Long.class).getResultList();
     }
@@ -152,6 +187,33 @@ public class IsolationProbe {
     @jakarta.ejb.ApplicationException(rollback = true)
     public static class ProbeRollback extends RuntimeException {
         private static final long serialVersionUID = 1L;
+    }
+
+    @jakarta.annotation.Resource(lookup = "java:app/jdbc/reintegra")
+    javax.sql.DataSource dataSource;
+
+    /**
+     * Leaves a session-level (not transaction-local) tenant setting on a pooled connection, as a
+     * careless native call could: the pool's checkout validation must wipe it.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void poisonPooledConnection(String tenant) throws java.sql.SQLException {
+        try (java.sql.Connection connection = dataSource.getConnection();
+             java.sql.PreparedStatement set = connection.prepareStatement("SELECT set_config('app.tenant_id', ?, false)")) {
+            set.setString(1, tenant);
+            set.execute();
+        }
+    }
+
+    /** The tenant setting a fresh checkout from the pool carries, before anyone sets one. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public String settingOnFreshCheckout() throws java.sql.SQLException {
+        try (java.sql.Connection connection = dataSource.getConnection();
+             java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet row = statement.executeQuery("SELECT current_setting('app.tenant_id', true)")) {
+            row.next();
+            return row.getString(1) == null ? "" : row.getString(1);
+        }
     }
 
     /** A transaction with no tenant: what the connection's setting is. */

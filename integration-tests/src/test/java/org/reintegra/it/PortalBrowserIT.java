@@ -1,6 +1,7 @@
 package org.reintegra.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Page;
@@ -41,7 +42,7 @@ class PortalBrowserIT {
     private static final Set<String> NEW_PATH_CLIENTS = Set.of("Нурлан Абенов", "Мария Иванова", "Данияр Касымов");
     private static final Set<String> PROBATION_AGENCY_CLIENTS = Set.of("გიორგი ბერიძე", "Нурлан Абенов",
             "Айгүл Токтогулова", "Levan Tsiklauri", "Мария Иванова", "ნინო ჯაფარიძე", "Данияр Касымов", "Elena Popescu",
-            "Tamar Kvaratskhelia");
+            "Tamar Kvaratskhelia", "Асель Нурланова");
 
     private static PortalBrowser browser;
 
@@ -109,6 +110,25 @@ class PortalBrowserIT {
         assertEquals(missingPage, foreignPage);
         assertEquals(missing.status(), foreign.status());
         assertEquals(0, outsider.locator("#referral-heading").count());
+    }
+
+    @Test
+    void aCollegeRegistrarSeesIdentityButNotOffenceOrRiskDetails() throws SQLException {
+        long collegeReferral = referralIdOfClient("Токтогулова");
+        Page registrar = browser.newUser();
+        PortalBrowser.signIn(registrar, portal.toString(), "registrar.erlan", "demo");
+        registrar.navigate(portal + "referrals/" + collegeReferral);
+        registrar.locator("#referral-heading").waitFor();
+        String facts = registrar.locator("#referral-facts").innerText();
+        assertTrue(facts.contains("Айгүл Токтогулова"), facts);
+        assertTrue(facts.contains("Not shared with your organisation"), facts);
+        assertFalse(facts.contains("seamstress"), "the reason for referral must not reach the college: " + facts);
+
+        Page officer = browser.newUser();
+        PortalBrowser.signIn(officer, portal.toString(), "officer.nino", "demo");
+        officer.navigate(portal + "referrals/" + collegeReferral);
+        officer.locator("#referral-heading").waitFor();
+        assertTrue(officer.locator("#referral-facts").innerText().contains("seamstress"));
     }
 
     @Test
@@ -207,7 +227,7 @@ class PortalBrowserIT {
         expectedPool.addAll(JUSTICE_ART_CLIENTS);
         expectedPool.addAll(NEW_PATH_CLIENTS);
         expectedPool.addAll(PROBATION_AGENCY_CLIENTS);
-        expectedPool.addAll(Set.of("Айбек Жумабаев", "Ержан Сапаров"));
+        expectedPool.addAll(Set.of("Айбек Жумабаев", "Ержан Сапаров", "Айгүл Токтогулова", "ნინო ჯაფარიძე"));
         for (Object cell : rows) {
             if (expectedPool.contains(cell.toString())) {
                 clients.add(cell.toString());

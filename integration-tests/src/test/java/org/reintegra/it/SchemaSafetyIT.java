@@ -120,6 +120,15 @@ class SchemaSafetyIT {
                     SELECT table_name || ':' || privilege_type FROM information_schema.role_table_grants
                      WHERE grantee = ? AND privilege_type IN ('DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER')""", appRole);
             assertEquals(List.of(), dangerous, "privileges the application role must not have");
+            List<String> appendOnly = strings(connection, """
+                    SELECT table_name || ':' || privilege_type FROM information_schema.role_table_grants
+                     WHERE grantee = ? AND table_name IN ('audit_event', 'referral_status_change', 'organisation')
+                       AND privilege_type NOT IN ('SELECT', 'INSERT')""", appRole);
+            assertEquals(List.of(), appendOnly, "the audit trail, history and directory are append-only for the application");
+            List<String> memberships = strings(connection, """
+                    SELECT g.rolname FROM pg_auth_members m JOIN pg_roles u ON u.oid = m.member
+                      JOIN pg_roles g ON g.oid = m.roleid WHERE u.rolname = ?""", appRole);
+            assertEquals(List.of(), memberships, "the application role inherits nobody's rights");
         }
     }
 

@@ -77,9 +77,9 @@ class TenantIsolationIT {
         List<Long> partnerReferrals = as(PARTNER, probe::referralIds);
         List<Long> otherPartnerReferrals = as(OTHER_PARTNER, probe::referralIds);
         List<Long> otherAgencyReferrals = as(OTHER_AGENCY, probe::referralIds);
-        assertEquals(9, agencyReferrals.size(), "8 sent and 1 draft");
+        assertEquals(10, agencyReferrals.size(), "8 sent, 1 draft, 1 draft withdrawn as entered in error");
         assertEquals(4, partnerReferrals.size(), "3 from the probation agency, 1 from the penitentiary service");
-        assertEquals(3, otherPartnerReferrals.size(), "the draft to this partner is not visible yet");
+        assertEquals(3, otherPartnerReferrals.size(), "neither draft addressed to this partner is visible");
         assertEquals(2, otherAgencyReferrals.size());
         for (long id : partnerReferrals) {
             assertFalse(otherPartnerReferrals.contains(id));
@@ -100,9 +100,42 @@ class TenantIsolationIT {
 
     @Test
     void bulkJpqlUpdateChangesOnlyOwnRows() throws Exception {
+        List<String> agencyNamesBefore = as(AGENCY, probe::clientFamilyNames);
         int ownClients = as(OTHER_AGENCY, probe::clientIds).size();
         assertEquals(ownClients, (int) as(OTHER_AGENCY, () -> probe.renameEveryClientWithJpql("Жумабаев")));
-        assertEquals(Set.of("NPA"), as(AGENCY, probe::clientReferencePrefixesSeenByJpql));
+        assertEquals(agencyNamesBefore, as(AGENCY, probe::clientFamilyNames));
+        assertTrue(as(OTHER_AGENCY, probe::clientFamilyNames).stream().allMatch("Жумабаев"::equals));
+    }
+
+    @Test
+    void theHistoryOfAReferralIsSharedLikeTheReferral() throws Exception {
+        assertEquals(as(OTHER_PARTNER, probe::referralIds), as(OTHER_PARTNER, probe::historyReferralIdsByNativeSql),
+                "the partner sees no history of the draft the agency withdrew");
+        assertEquals(as(AGENCY, probe::referralIds).size() - 1, as(AGENCY, probe::historyReferralIdsByNativeSql).size(),
+                "the agency sees the history of every referral but the unsent draft");
+    }
+
+    @Test
+    void aPartnerCannotForgeHistoryOnAReferralOfAnotherPartner() throws Exception {
+        long notShared = as(OTHER_PARTNER, probe::referralIds).get(0);
+        assertEquals("refused", as(PARTNER, () -> probe.forgeHistoryFor(AGENCY.value(), notShared)));
+        assertEquals(as(OTHER_PARTNER, probe::referralIds), as(OTHER_PARTNER, probe::historyReferralIdsByNativeSql));
+    }
+
+    @Test
+    void aPartnerCannotRewriteWhatTheAgencyWrote() throws Exception {
+        long shared = as(PARTNER, probe::referralIds).get(0);
+        assertThrows(Exception.class, () -> as(PARTNER, () -> probe.rewriteRiskSummary(shared)));
+        long notShared = as(OTHER_PARTNER, probe::referralIds).get(0);
+        assertEquals(0, (int) as(PARTNER, () -> probe.rewriteRiskSummary(notShared)), "another partner's row is invisible");
+    }
+
+    @Test
+    void thePoolWipesATenantSettingLeftOnAConnection() throws Exception {
+        probe.poisonPooledConnection(AGENCY.value());
+        for (int i = 0; i < 50; i++) {
+            assertEquals("", probe.settingOnFreshCheckout(), "checkout " + i + " carried a tenant");
+        }
     }
 
     @Test
@@ -121,7 +154,7 @@ class TenantIsolationIT {
         assertEquals(List.of(OTHER_AGENCY.value()), as(OTHER_AGENCY, probe::clientTenantsSeenByNativeSql));
         long foreignClient = as(AGENCY, probe::clientIds).get(0);
         assertEquals(0, (int) as(OTHER_AGENCY, () -> probe.renameClientWithNativeSql(foreignClient, "Changed")));
-        assertEquals(9L, (long) as(AGENCY, probe::referralCountByNativeSql));
+        assertEquals(10L, (long) as(AGENCY, probe::referralCountByNativeSql));
         assertEquals(4L, (long) as(PARTNER, probe::referralCountByNativeSql));
         assertEquals(3L, (long) as(OTHER_PARTNER, probe::referralCountByNativeSql), "not the draft");
     }
@@ -159,8 +192,28 @@ class TenantIsolationIT {
                         .getResultList();
                 assertEquals(2, referrals.size());
                 assertTrue(referrals.stream().allMatch(r -> r.startsWith("PEN")), referrals::toString);
+                long foreignReferral = ((Number) bypassing.createNativeQuery(
+                        "SELECT min(id) FROM referral WHERE agency_tenant_id = 'national-probation-agency'")
+                        .getSingleResult()).longValue();
+                assertNull(bypassing.find(org.reintegra.referral.Referral.class, foreignReferral));
             } finally {
                 bypassing.close();
+            }
+            EntityManager partnerView = factory.createEntityManager(Map.of(
+                    TenancyProperties.TENANT_PROPERTY, OTHER_PARTNER.value(),
+                    TenancyProperties.SHARED_TENANT_PARAMETER, OTHER_PARTNER.value()));
+            try {
+                long unsentToThisPartner = ((Number) partnerView.createNativeQuery(
+                        "SELECT count(*) FROM referral WHERE partner_tenant_id = 'new-path-ngo' AND sent_at IS NULL")
+                        .getSingleResult()).longValue();
+                assertEquals(2L, unsentToThisPartner, "the bypassing connection sees both drafts");
+                assertEquals(3L, partnerView.createQuery("SELECT COUNT(r) FROM Referral r", Long.class).getSingleResult(),
+                        "the application filter alone hides the drafts");
+                List<Long> historyOf = partnerView.createQuery(
+                        "SELECT DISTINCT h.referral.id FROM ReferralStatusChange h", Long.class).getResultList();
+                assertEquals(3, historyOf.size(), "and the history of the withdrawn draft: " + historyOf);
+            } finally {
+                partnerView.close();
             }
         } finally {
             factory.close();

@@ -22,7 +22,10 @@ public class OidcCallerTenantSource implements CallerTenantSource {
                 return Optional.empty();
             }
             return OrganisationClaim.tenantOf(openIdContext.getIdentityToken().getToken());
-        } catch (ContextNotActiveException | IllegalStateException | NullPointerException notSignedIn) {
+        } catch (ContextNotActiveException notInARequest) {
+            return Optional.empty();
+        } catch (RuntimeException unreadableToken) {
+            // no token, or a payload that is not what Keycloak sends: no tenant (default deny)
             return Optional.empty();
         }
     }

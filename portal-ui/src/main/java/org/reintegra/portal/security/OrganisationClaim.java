@@ -46,11 +46,12 @@ public final class OrganisationClaim {
         if (claim == null) {
             return Optional.empty();
         } else if (claim.getValueType() == JsonValue.ValueType.ARRAY) {
-            claim.asJsonArray().forEach(v -> {
-                if (v instanceof JsonString s) {
-                    aliases.add(s.getString());
+            for (JsonValue value : claim.asJsonArray()) {
+                if (!(value instanceof JsonString alias)) {
+                    return Optional.empty(); // not the shape Keycloak sends
                 }
-            });
+                aliases.add(alias.getString());
+            }
         } else if (claim.getValueType() == JsonValue.ValueType.OBJECT) {
             aliases.addAll(claim.asJsonObject().keySet());
         } else if (claim instanceof JsonString s) {

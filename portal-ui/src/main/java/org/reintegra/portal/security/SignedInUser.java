@@ -5,7 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
 import java.security.Principal;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
+import java.util.stream.Stream;
+import org.reintegra.access.Roles;
 import org.reintegra.organisation.OrganisationDirectory;
 import org.reintegra.organisation.OrganisationSummary;
 import org.reintegra.tenancy.CurrentTenant;
@@ -24,6 +27,9 @@ public class SignedInUser {
     CurrentTenant currentTenant;
 
     @Inject
+    HttpServletRequest request;
+
+    @Inject
     OrganisationDirectory organisations;
 
     public String username() {
@@ -34,6 +40,12 @@ public class SignedInUser {
     public String displayName() {
         var claims = openIdContext.getClaims();
         return claims.getStringClaim("name").orElse(username());
+    }
+
+    /** Whether the user holds a role that works with referrals (the service still decides what they see). */
+    public boolean worksWithReferrals() {
+        return Stream.of(Roles.AGENCY_OFFICER, Roles.AGENCY_LIAISON, Roles.PARTNER_STAFF, Roles.COLLEGE_REGISTRAR)
+                .anyMatch(request::isUserInRole);
     }
 
     /** The organisation the user signed in for, if their token names exactly one known organisation. */

@@ -21,6 +21,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Optional;
 import org.reintegra.access.Roles;
+import org.reintegra.portal.security.SignedInUser;
 import org.reintegra.portal.ui.MainLayout;
 import org.reintegra.referral.ReferralDetails;
 import org.reintegra.referral.ReferralHistoryEntry;
@@ -31,24 +32,26 @@ import org.reintegra.referral.ReferralService;
  * organisation does not share both lead to the same "not found" page.
  */
 @Route(value = "referrals", layout = MainLayout.class)
-@RolesAllowed({Roles.AGENCY_OFFICER, Roles.AGENCY_LIAISON, Roles.PARTNER_STAFF, Roles.PARTNER_ADMIN,
-        Roles.COLLEGE_REGISTRAR})
+@RolesAllowed({Roles.AGENCY_OFFICER, Roles.AGENCY_LIAISON, Roles.PARTNER_STAFF, Roles.COLLEGE_REGISTRAR})
 public class ReferralView extends VerticalLayout implements HasUrlParameter<Long>, HasDynamicTitle {
 
     private static final long serialVersionUID = 1L;
 
     private final transient ReferralService referrals;
+    private final transient SignedInUser user;
     private String title = "";
 
     @Inject
-    public ReferralView(ReferralService referrals) {
+    public ReferralView(ReferralService referrals, SignedInUser user) {
         this.referrals = referrals;
+        this.user = user;
     }
 
     @Override
     public void setParameter(BeforeEvent event, Long referralId) {
         removeAll();
-        Optional<ReferralDetails> found = referralId == null ? Optional.empty() : referrals.findReferral(referralId);
+        Optional<ReferralDetails> found = referralId == null || user.organisation().isEmpty()
+                ? Optional.empty() : referrals.findReferral(referralId);
         if (found.isEmpty()) {
             event.rerouteToError(NotFoundException.class);
             return;
@@ -74,8 +77,13 @@ public class ReferralView extends VerticalLayout implements HasUrlParameter<Long
         field(facts, "referral.partner", referral.partnerName());
         field(facts, "referral.programme", getTranslation("programme." + referral.programmeArea().name()));
         field(facts, "referral.service", getTranslation("service." + referral.serviceType().name()));
-        field(facts, "referral.reason", referral.reasonForReferral());
-        field(facts, "referral.risk-summary", referral.riskSummary());
+        if (referral.offenceAndRiskDetailsShown()) {
+            field(facts, "referral.reason", referral.reasonForReferral());
+            field(facts, "referral.risk-summary", referral.riskSummary());
+        } else {
+            field(facts, "referral.reason", getTranslation("referral.not-shared-with-you"));
+            field(facts, "referral.risk-summary", getTranslation("referral.not-shared-with-you"));
+        }
         field(facts, "referral.custody", referral.custodyStatus() == null ? null
                 : getTranslation("custody." + referral.custodyStatus().name()));
         field(facts, "referral.release-date", date(referral.releaseDate()));
