@@ -131,6 +131,37 @@ class PortalBrowserIT {
         assertTrue(officer.locator("#referral-facts").innerText().contains("seamstress"));
     }
 
+    /**
+     * Sessions follow Keycloak: when a user is disabled there, their portal session ends at the
+     * next token refresh, while everybody else's tokens are refreshed without a new sign-in.
+     */
+    @Test
+    void aUserDisabledInKeycloakLosesAccessWithinOneTokenLifetime() throws Exception {
+        KeycloakAdmin keycloak = new KeycloakAdmin(TestStack.get().realmUri(),
+                TestStack.environment("REINTEGRA_IT_KEYCLOAK_ADMIN_PASSWORD"));
+        keycloak.setUserEnabled("officer.aibek", true);
+        keycloak.setAccessTokenLifespan(15);
+        try {
+            Page staying = browser.newUser();
+            PortalBrowser.signIn(staying, portal.toString(), "officer.nino", "demo");
+            Page leaving = browser.newUser();
+            PortalBrowser.signIn(leaving, portal.toString(), "officer.aibek", "demo");
+            keycloak.setUserEnabled("officer.aibek", false);
+            Thread.sleep(20_000);
+
+            staying.navigate(portal.toString());
+            staying.locator("#welcome").waitFor();
+            assertTrue(staying.locator("#signed-in-as").innerText().contains("National Probation Agency"));
+
+            leaving.navigate(portal.toString());
+            leaving.locator("#username, #welcome").first().waitFor();
+            assertEquals(0, leaving.locator("#welcome").count(), "the disabled user is signed out: " + leaving.url());
+        } finally {
+            keycloak.setUserEnabled("officer.aibek", true);
+            keycloak.setAccessTokenLifespan(300);
+        }
+    }
+
     @Test
     void signingOutEndsTheKeycloakSessionToo() {
         Page page = browser.newUser();

@@ -12,6 +12,11 @@ import org.reintegra.access.Roles;
  * map one to one onto the roles declared here; the organisation arrives in the
  * {@code organization} claim (see {@link OrganisationClaim}).
  *
+ * <p>Sessions follow Keycloak: expired tokens are refreshed with the refresh token, and a refresh
+ * that Keycloak refuses (user disabled, signed out elsewhere, session ended by an admin) signs the
+ * user out of the portal, within one access-token lifetime (5 minutes in the realm). A user removed
+ * from the organisation gets a token without it at the next refresh, and so no tenant.
+ *
  * <p>{@code redirectToOriginalResource} stays off: Payara's replay of the original request hands
  * Vaadin a request whose parameter map is null (NullPointerException in Soteria's
  * RequestData). {@link SignInCallbackServlet} sends the signed-in user to the start page instead.
@@ -24,7 +29,9 @@ import org.reintegra.access.Roles;
         redirectToOriginalResource = false,
         scope = {"openid", "email", "profile", "organization"},
         claimsDefinition = @ClaimsDefinition(callerNameClaim = "preferred_username", callerGroupsClaim = "groups"),
-        logout = @LogoutDefinition(notifyProvider = true, redirectURI = "${baseURL}/"))
+        tokenAutoRefresh = true,
+        logout = @LogoutDefinition(notifyProvider = true, redirectURI = "${baseURL}/",
+                accessTokenExpiry = true, identityTokenExpiry = true))
 @DeclareRoles({Roles.AGENCY_OFFICER, Roles.AGENCY_LIAISON, Roles.PARTNER_STAFF, Roles.PARTNER_ADMIN,
         Roles.COLLEGE_REGISTRAR, Roles.PLATFORM_ADMIN})
 @ApplicationScoped

@@ -1,0 +1,63 @@
+package org.reintegra.it;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The few Keycloak admin REST calls the tests need (realm settings, enabling users). */
+final class KeycloakAdmin {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+    private final String adminPassword;
+
+    KeycloakAdmin(String realmUri, String adminPassword) {
+        this.base = realmUri.substring(0, realmUri.indexOf("/realms/"));
+        this.adminPassword = adminPassword;
+    }
+
+    private String token() throws IOException, InterruptedException {
+        String form = "grant_type=password&client_id=admin-cli&username=admin&password="
+                + URLEncoder.encode(adminPassword, StandardCharsets.UTF_8);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return field(response, "access_token");
+    }
+
+    void setAccessTokenLifespan(int seconds) throws IOException, InterruptedException {
+        put("/admin/realms/reintegra", "{\"accessTokenLifespan\":" + seconds + "}");
+    }
+
+    void setUserEnabled(String username, boolean enabled) throws IOException, InterruptedException {
+        String token = token();
+        HttpResponse<String> users = http.send(HttpRequest.newBuilder(URI.create(base + "/admin/realms/reintegra/users?exact=true&username="
+                        + URLEncoder.encode(username, StandardCharsets.UTF_8)))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        String id = field(users, "id");
+        put("/admin/realms/reintegra/users/" + id, "{\"enabled\":" + enabled + "}");
+    }
+
+    private void put(String path, String json) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + token()).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException("Keycloak admin " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    private static String field(HttpResponse<String> response, String name) throws IOException {
+        Matcher matcher = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+        if (response.statusCode() / 100 != 2 || !matcher.find()) {
+            throw new IOException("Keycloak admin call failed (" + response.statusCode() + "): " + response.body());
+        }
+        return matcher.group(1);
+    }
+}
