@@ -15,7 +15,8 @@ public record ReferralDetails(long id, String reference, ReferralSide viewerSide
                               boolean offenceAndRiskDetailsShown, String reasonForReferral, String riskSummary, CustodyStatus custodyStatus,
                               LocalDate releaseDate, LocalDate completionDeadline, String sendingOffice,
                               String sendingOfficer, String assignedCaseworker, ReferralStatus status, Instant sentAt,
-                              Instant statusChangedAt, long version, List<ReferralHistoryEntry> history) {
+                              Instant statusChangedAt, long version, List<ReferralHistoryEntry> history,
+                              List<ReferralCommand> availableCommands) {
 
     public String clientName() {
         return clientGivenName + " " + clientFamilyName;

@@ -6,10 +6,13 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.reintegra.access.Actor;
 import org.reintegra.access.Roles;
 import org.reintegra.access.SignedInActor;
@@ -44,6 +47,8 @@ public class ReferralService {
 
     @Resource
     private SessionContext sessionContext;
+
+    private final Clock clock = Clock.systemUTC();
 
     /**
      * A page of the caller's referral list, newest change first: for an agency the referrals it
@@ -102,21 +107,103 @@ public class ReferralService {
         if (referral == null || viewer.isEmpty()) {
             return Optional.empty();
         }
+        ReferralDetails details = details(referral, actor, viewer.get());
+        auditTrail.record(actor, AuditAction.READ, referral.id(), referral.clientId(), auditedFields(viewer.get()),
+                "referral details");
+        return Optional.of(details);
+    }
+
+    /** The agency sends its draft to the partner's inbox. */
+    @RolesAllowed(Roles.AGENCY_OFFICER)
+    public ReferralDetails sendReferral(long id, long expectedVersion) {
+        return change(id, expectedVersion, "send", (referral, actor) -> referral.send(actor, clock));
+    }
+
+    /** The partner accepts the referral and assigns it to the caller as caseworker. */
+    @RolesAllowed({Roles.PARTNER_STAFF, Roles.COLLEGE_REGISTRAR})
+    public ReferralDetails acceptReferral(long id, long expectedVersion) {
+        return change(id, expectedVersion, "accept", (referral, actor) -> referral.accept(actor, actor.username(), clock));
+    }
+
+    @RolesAllowed({Roles.PARTNER_STAFF, Roles.COLLEGE_REGISTRAR})
+    public ReferralDetails declineReferral(long id, long expectedVersion, DeclineReason reason, String explanation) {
+        return change(id, expectedVersion, "decline",
+                (referral, actor) -> referral.decline(actor, reason, trimmed(explanation), clock));
+    }
+
+    @RolesAllowed({Roles.PARTNER_STAFF, Roles.COLLEGE_REGISTRAR})
+    public ReferralDetails putReferralOnHold(long id, long expectedVersion, String why) {
+        return change(id, expectedVersion, "put on hold", (referral, actor) -> referral.putOnHold(actor, trimmed(why), clock));
+    }
+
+    @RolesAllowed({Roles.PARTNER_STAFF, Roles.COLLEGE_REGISTRAR})
+    public ReferralDetails resumeReferral(long id, long expectedVersion) {
+        return change(id, expectedVersion, "resume", (referral, actor) -> referral.resume(actor, clock));
+    }
+
+    /** The agency withdraws its referral; ENTERED_IN_ERROR marks mistakes and duplicates. */
+    @RolesAllowed(Roles.AGENCY_OFFICER)
+    public ReferralDetails withdrawReferral(long id, long expectedVersion, WithdrawalReason reason, String explanation) {
+        return change(id, expectedVersion, "withdraw",
+                (referral, actor) -> referral.withdraw(actor, reason, trimmed(explanation), clock));
+    }
+
+    /**
+     * Loads the referral the caller's organisation shares, checks that it is still the version the
+     * caller saw, lets the aggregate apply the command and writes it with its audit row.
+     */
+    private ReferralDetails change(long id, long expectedVersion, String purpose, BiConsumer<Referral, Actor> command) {
+        Actor actor = signedInActor.actor();
+        ReferralViewer viewer = viewerOf(actor).orElseThrow(ReferralNotFound::new);
+        Referral referral = entityManager.find(Referral.class, id);
+        if (referral == null) {
+            throw new ReferralNotFound();
+        }
+        if (referral.version() != expectedVersion) {
+            throw new ReferralChangedMeanwhile();
+        }
+        command.accept(referral, actor);
+        try {
+            entityManager.flush();
+        } catch (OptimisticLockException changedByAnotherTransaction) {
+            throw new ReferralChangedMeanwhile();
+        }
+        auditTrail.record(actor, AuditAction.CHANGE, referral.id(), referral.clientId(), "status,history", "referral " + purpose);
+        return details(referral, actor, viewer);
+    }
+
+    private ReferralDetails details(Referral referral, Actor actor, ReferralViewer viewer) {
         ReferralSide side = referral.sideOf(actor);
-        boolean offenceAndRisk = viewer.get().seesOffenceAndRiskDetails();
-        auditTrail.record(actor, AuditAction.READ, referral.id(), referral.clientId(),
-                DETAIL_FIELDS + (offenceAndRisk ? OFFENCE_AND_RISK_FIELDS : ""), "referral details");
+        boolean offenceAndRisk = viewer.seesOffenceAndRiskDetails();
         String agencyName = organisationName(referral.agencyTenant().value());
         String partnerName = organisationName(referral.partnerTenant().value());
         ClientSnapshot client = referral.client();
-        return Optional.of(new ReferralDetails(referral.id(), referral.reference(), side, agencyName, partnerName,
+        return new ReferralDetails(referral.id(), referral.reference(), side, agencyName, partnerName,
                 client.givenName(), client.familyName(), client.dateOfBirth(), client.sex(), client.preferredLanguage(),
                 referral.programmeArea(), referral.serviceType(), offenceAndRisk,
                 offenceAndRisk ? referral.reasonForReferral() : null, offenceAndRisk ? referral.riskSummary() : null,
                 referral.custodyStatus(), referral.releaseDate(), referral.completionDeadline(), referral.sendingOffice(),
                 referral.sendingOfficer(), referral.assignedCaseworker(), referral.status(), referral.sentAt(),
                 referral.statusChangedAt(), referral.version(),
-                referral.history().stream().map(ReferralHistoryEntry::of).toList()));
+                referral.history().stream().map(ReferralHistoryEntry::of).toList(),
+                availableCommands(referral.status(), side));
+    }
+
+    /** The commands the caller may give now, by side, role and state (the aggregate checks again). */
+    private List<ReferralCommand> availableCommands(ReferralStatus status, ReferralSide side) {
+        List<ReferralCommand> offered = side == ReferralSide.AGENCY
+                ? (sessionContext.isCallerInRole(Roles.AGENCY_OFFICER)
+                        ? List.of(ReferralCommand.SEND, ReferralCommand.WITHDRAW) : List.of())
+                : List.of(ReferralCommand.ACCEPT, ReferralCommand.DECLINE, ReferralCommand.PUT_ON_HOLD, ReferralCommand.RESUME);
+        return offered.stream().filter(command -> ReferralLifecycle.allows(status, command)).toList();
+    }
+
+    private static String auditedFields(ReferralViewer viewer) {
+        return DETAIL_FIELDS + (viewer.seesOffenceAndRiskDetails() ? OFFENCE_AND_RISK_FIELDS : "");
+    }
+
+    private static String trimmed(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private String organisationName(String id) {

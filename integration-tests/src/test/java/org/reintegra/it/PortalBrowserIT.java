@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import java.net.URL;
@@ -160,6 +161,98 @@ class PortalBrowserIT {
             keycloak.setUserEnabled("officer.aibek", true);
             keycloak.setAccessTokenLifespan(300);
         }
+    }
+
+    @Test
+    void aPartnerAcceptsANewReferralAndTheAgencySeesWhoAcceptedIt() throws SQLException {
+        long referral = referralIdOfClient("Popescu");
+        Page partner = browser.newUser();
+        PortalBrowser.signIn(partner, portal.toString(), "lawyer.tamar", "demo");
+        partner.navigate(portal + "referrals/" + referral);
+        assertEquals("New", partner.locator("#referral-status").innerText());
+        partner.locator("#action-accept").click();
+        partner.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
+                .setHasText("Referral accepted and assigned to you.")).waitFor();
+        assertEquals("Accepted", partner.locator("#referral-status").innerText());
+
+        Page agency = browser.newUser();
+        PortalBrowser.signIn(agency, portal.toString(), "officer.nino", "demo");
+        agency.navigate(portal + "referrals/" + referral);
+        assertEquals("Accepted", agency.locator("#referral-status").innerText());
+        String history = agency.locator("#referral-history").innerText();
+        assertTrue(history.contains("lawyer.tamar"), history);
+        assertEquals(0, agency.locator("#action-accept").count(), "the agency cannot accept");
+    }
+
+    @Test
+    void decliningNeedsAReasonAndAnExplanationForOtherAndLosesNothingTyped() throws SQLException {
+        long referral = referralIdOfClient("Tsiklauri");
+        Page partner = browser.newUser();
+        PortalBrowser.signIn(partner, portal.toString(), "lawyer.tamar", "demo");
+        partner.navigate(portal + "referrals/" + referral);
+        partner.locator("#action-decline").click();
+        partner.locator("#reason-confirm").click();
+        partner.locator("#reason-code[invalid]").waitFor();
+        partner.locator("#reason-code").click();
+        partner.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("Other")).click();
+        partner.locator("#reason-confirm").click();
+        partner.locator("#reason-text[invalid]").waitFor();
+        assertEquals("New", partner.locator("#referral-status").innerText(), "nothing changed yet");
+        partner.locator("#reason-text textarea").fill("The client asked for a Georgian-speaking art therapist.");
+        partner.locator("#reason-confirm").click();
+        partner.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
+                .setHasText("Referral declined.")).waitFor();
+        assertEquals("Declined", partner.locator("#referral-status").innerText());
+        assertTrue(partner.locator("#referral-history").innerText().contains("Georgian-speaking art therapist"));
+    }
+
+    @Test
+    void theSecondOfTwoConcurrentChangesIsToldAndShownTheCurrentVersion() throws SQLException {
+        long referral = referralIdOfClient("Жумабаев");
+        Page first = browser.newUser();
+        PortalBrowser.signIn(first, portal.toString(), "lawyer.tamar", "demo");
+        Page second = browser.newUser();
+        PortalBrowser.signIn(second, portal.toString(), "lawyer.tamar", "demo");
+        first.navigate(portal + "referrals/" + referral);
+        second.navigate(portal + "referrals/" + referral);
+        assertEquals("Accepted", second.locator("#referral-status").innerText());
+
+        first.locator("#action-hold").click();
+        first.locator("#reason-text textarea").fill("Client transferred to another facility for a month");
+        first.locator("#reason-confirm").click();
+        first.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
+                .setHasText("Referral put on hold.")).waitFor();
+
+        second.locator("#action-hold").click();
+        second.locator("#reason-text textarea").fill("Client in hospital");
+        second.locator("#reason-confirm").click();
+        second.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
+                .setHasText("Someone else changed this referral")).waitFor();
+        assertEquals("On hold", second.locator("#referral-status").innerText(), "the current version is shown");
+        String history = second.locator("#referral-history").innerText();
+        assertTrue(history.contains("another facility"), history);
+        assertFalse(history.contains("Client in hospital"), "the second change was not applied");
+    }
+
+    @Test
+    void theAgencyWithdrawsAReferralAndThePartnerSeesItClosed() throws SQLException {
+        long referral = referralIdOfClient("ჯაფარიძე");
+        Page agency = browser.newUser();
+        PortalBrowser.signIn(agency, portal.toString(), "officer.nino", "demo");
+        agency.navigate(portal + "referrals/" + referral);
+        agency.locator("#action-withdraw").click();
+        agency.locator("#reason-code").click();
+        agency.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("No longer needed")).click();
+        agency.locator("#reason-confirm").click();
+        agency.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
+                .setHasText("Referral withdrawn.")).waitFor();
+        assertEquals("Withdrawn", agency.locator("#referral-status").innerText());
+        assertEquals(0, agency.locator("#referral-actions vaadin-button").count(), "a closed referral takes no commands");
+
+        Page partner = browser.newUser();
+        PortalBrowser.signIn(partner, portal.toString(), "registrar.erlan", "demo");
+        partner.navigate(portal + "referrals/" + referral);
+        assertEquals("Withdrawn", partner.locator("#referral-status").innerText());
     }
 
     @Test

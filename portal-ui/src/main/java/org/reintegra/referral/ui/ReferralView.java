@@ -1,6 +1,11 @@
 package org.reintegra.referral.ui;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
@@ -19,11 +24,19 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.reintegra.access.Roles;
 import org.reintegra.portal.security.SignedInUser;
 import org.reintegra.portal.ui.MainLayout;
+import org.reintegra.referral.DeclineReason;
+import org.reintegra.referral.ReferralChangedMeanwhile;
+import org.reintegra.referral.ReferralCommand;
 import org.reintegra.referral.ReferralDetails;
+import org.reintegra.referral.ReferralNotFound;
+import org.reintegra.referral.ReferralTransitionRefused;
+import org.reintegra.referral.WithdrawalReason;
 import org.reintegra.referral.ReferralHistoryEntry;
 import org.reintegra.referral.ReferralService;
 
@@ -40,6 +53,7 @@ public class ReferralView extends VerticalLayout implements HasUrlParameter<Long
     private final transient ReferralService referrals;
     private final transient SignedInUser user;
     private String title = "";
+    private Long shownId;
 
     @Inject
     public ReferralView(ReferralService referrals, SignedInUser user) {
@@ -56,10 +70,12 @@ public class ReferralView extends VerticalLayout implements HasUrlParameter<Long
             event.rerouteToError(NotFoundException.class);
             return;
         }
+        shownId = referralId;
         show(found.get());
     }
 
     private void show(ReferralDetails referral) {
+        removeAll();
         title = getTranslation("referral.page-title", referral.reference());
         H2 heading = new H2(getTranslation("referral.page-title", referral.reference()));
         heading.setId("referral-heading");
@@ -107,7 +123,85 @@ public class ReferralView extends VerticalLayout implements HasUrlParameter<Long
         history.setItems(referral.history());
         history.setAllRowsVisible(true);
 
-        add(heading, status, facts, new H3(getTranslation("history.title")), history);
+        add(heading, status, actions(referral), facts, new H3(getTranslation("history.title")), history);
+    }
+
+    /** The commands the user may give now; each runs through ReferralService with the version shown. */
+    private HorizontalLayout actions(ReferralDetails referral) {
+        HorizontalLayout bar = new HorizontalLayout();
+        bar.setId("referral-actions");
+        long id = referral.id();
+        long version = referral.version();
+        for (ReferralCommand command : referral.availableCommands()) {
+            switch (command) {
+                case SEND -> bar.add(button("action-send", "action.send", true,
+                        () -> run("notice.sent", () -> referrals.sendReferral(id, version))));
+                case ACCEPT -> bar.add(button("action-accept", "action.accept", true,
+                        () -> run("notice.accepted", () -> referrals.acceptReferral(id, version))));
+                case DECLINE -> bar.add(button("action-decline", "action.decline", false,
+                        () -> new ReasonDialog<>(getTranslation("dialog.decline.title", referral.reference()),
+                                getTranslation("action.decline"), List.of(DeclineReason.values()),
+                                r -> getTranslation("decline-reason." + r.name()), r -> r == DeclineReason.OTHER,
+                                (reason, text) -> run("notice.declined",
+                                        () -> referrals.declineReferral(id, version, reason, text))).open()));
+                case PUT_ON_HOLD -> bar.add(button("action-hold", "action.put-on-hold", false,
+                        () -> new ReasonDialog<Void>(getTranslation("dialog.hold.title", referral.reference()),
+                                getTranslation("action.put-on-hold"), List.of(), r -> "", r -> true,
+                                (none, text) -> run("notice.on-hold",
+                                        () -> referrals.putReferralOnHold(id, version, text))).open()));
+                case RESUME -> bar.add(button("action-resume", "action.resume", true,
+                        () -> run("notice.resumed", () -> referrals.resumeReferral(id, version))));
+                case WITHDRAW -> bar.add(button("action-withdraw", "action.withdraw", false,
+                        () -> new ReasonDialog<>(getTranslation("dialog.withdraw.title", referral.reference()),
+                                getTranslation("action.withdraw"), List.of(WithdrawalReason.values()),
+                                r -> getTranslation("withdrawal-reason." + r.name()), r -> r == WithdrawalReason.OTHER,
+                                (reason, text) -> run("notice.withdrawn",
+                                        () -> referrals.withdrawReferral(id, version, reason, text))).open()));
+                default -> {
+                    // recorded by later features (sessions, end-of-service reports)
+                }
+            }
+        }
+        return bar;
+    }
+
+    private Button button(String id, String labelKey, boolean primary, Runnable action) {
+        Button button = new Button(getTranslation(labelKey), click -> action.run());
+        button.setId(id);
+        if (primary) {
+            button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        }
+        return button;
+    }
+
+    /** Runs a command; shows the result, or why not, and always the referral as it now is. */
+    private void run(String successKey, Supplier<ReferralDetails> command) {
+        try {
+            ReferralDetails changed = command.get();
+            show(changed);
+            notice(getTranslation(successKey), NotificationVariant.LUMO_SUCCESS);
+        } catch (ReferralChangedMeanwhile conflict) {
+            reload();
+            notice(getTranslation("notice.changed-meanwhile"), NotificationVariant.LUMO_WARNING);
+        } catch (ReferralTransitionRefused refused) {
+            reload();
+            notice(getTranslation("notice.not-allowed", getTranslation("status." + refused.status().name())),
+                    NotificationVariant.LUMO_ERROR);
+        } catch (ReferralNotFound gone) {
+            getUI().ifPresent(ui -> ui.navigate(""));
+        }
+    }
+
+    private void reload() {
+        if (shownId != null) {
+            referrals.findReferral(shownId).ifPresentOrElse(this::show, () -> getUI().ifPresent(ui -> ui.navigate("")));
+        }
+    }
+
+    private static void notice(String text, NotificationVariant variant) {
+        Notification notification = Notification.show(text, 6000, Notification.Position.TOP_CENTER);
+        notification.addThemeVariants(variant);
+        notification.setId("referral-notice");
     }
 
     private void field(FormLayout form, String labelKey, String value) {
