@@ -21,6 +21,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.reintegra.access.Actor;
 import org.reintegra.client.Client;
@@ -113,6 +114,10 @@ public class Referral extends AgencyPartnerSharedEntity {
     @Column(name = "version", nullable = false)
     private long version;
 
+    /** Client name and reference in lower case, for "contains" search (trigram index). */
+    @Column(name = "search_key", nullable = false, length = 300)
+    private String searchKey;
+
     @OneToMany(mappedBy = "referral", cascade = CascadeType.PERSIST)
     @OrderBy("changedAt ASC")
     private List<ReferralStatusChange> history = new ArrayList<>();
@@ -140,6 +145,7 @@ public class Referral extends AgencyPartnerSharedEntity {
         this.createdAt = now;
         this.statusChangedAt = now;
         this.reference = "DRAFT"; // replaced by assignReference once stored
+        updateSearchKey();
     }
 
     /** An officer starts a referral of their agency's client to a partner. */
@@ -153,6 +159,11 @@ public class Referral extends AgencyPartnerSharedEntity {
             throw new IllegalStateException("store the referral before giving it a reference");
         }
         this.reference = agencyPrefix + "-" + createdAt.atOffset(ZoneOffset.UTC).getYear() + "-" + String.format("%06d", id);
+        updateSearchKey();
+    }
+
+    private void updateSearchKey() {
+        this.searchKey = (client.givenName() + " " + client.familyName() + " " + reference).toLowerCase(Locale.ROOT);
     }
 
     public void send(Actor officer, Clock clock) {

@@ -10,7 +10,9 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.reintegra.access.Actor;
@@ -50,30 +52,34 @@ public class ReferralService {
 
     private final Clock clock = Clock.systemUTC();
 
+    /** The views of the caller's referral list (an agency's and a partner's differ). */
+    public List<InboxView> inboxViews() {
+        return viewerOf(signedInActor.actor()).map(viewer -> InboxView.of(viewer.side())).orElse(List.of());
+    }
+
     /**
      * A page of the caller's referral list, newest change first: for an agency the referrals it
      * sent (and its drafts), for a partner the referrals sent to it. Each row shown is audited.
      */
-    public List<ReferralSummary> inboxPage(int offset, int limit) {
+    public List<ReferralSummary> inboxPage(InboxQuery query, int offset, int limit) {
         if (offset < 0 || limit < 1 || limit > 500) {
             throw new IllegalArgumentException("page out of range");
         }
         Actor actor = signedInActor.actor();
         Optional<ReferralViewer> viewer = viewerOf(actor);
-        if (viewer.isEmpty()) {
+        if (viewer.isEmpty() || !query.view().appliesTo(viewer.get().side())) {
             return List.of();
         }
         ReferralSide side = viewer.get().side();
-        String ownColumn = side == ReferralSide.AGENCY ? "agencyTenantId" : "partnerTenantId";
         String counterpartColumn = side == ReferralSide.AGENCY ? "partnerTenantId" : "agencyTenantId";
-        TypedQuery<ReferralSummary> query = entityManager.createQuery(
+        TypedQuery<ReferralSummary> select = entityManager.createQuery(
                 "SELECT NEW org.reintegra.referral.ReferralSummary(r.id, r.reference, r.client.givenName, "
                         + "r.client.familyName, r.programmeArea, r.serviceType, r.status, o.name, r.sentAt, "
                         + "r.statusChangedAt, r.completionDeadline, r.clientId) "
                         + "FROM Referral r, Organisation o "
-                        + "WHERE r." + ownColumn + " = :tenant AND o.id = r." + counterpartColumn + " "
+                        + "WHERE " + listCondition(side, query) + " AND o.id = r." + counterpartColumn + " "
                         + "ORDER BY r.statusChangedAt DESC, r.id DESC", ReferralSummary.class);
-        List<ReferralSummary> page = query.setParameter("tenant", actor.tenant().value())
+        List<ReferralSummary> page = bind(select, actor, query)
                 .setFirstResult(offset)
                 .setMaxResults(limit)
                 .getResultList();
@@ -83,17 +89,71 @@ public class ReferralService {
         return page;
     }
 
-    /** How many referrals the caller's list holds. */
-    public long countInbox() {
+    /** How many referrals a view of the caller's list holds. */
+    public long countInbox(InboxQuery query) {
         Actor actor = signedInActor.actor();
         Optional<ReferralViewer> viewer = viewerOf(actor);
-        if (viewer.isEmpty()) {
+        if (viewer.isEmpty() || !query.view().appliesTo(viewer.get().side())) {
             return 0;
         }
-        String ownColumn = viewer.get().side() == ReferralSide.AGENCY ? "agencyTenantId" : "partnerTenantId";
-        return entityManager.createQuery("SELECT COUNT(r) FROM Referral r WHERE r." + ownColumn + " = :tenant", Long.class)
-                .setParameter("tenant", actor.tenant().value())
-                .getSingleResult();
+        return bind(entityManager.createQuery("SELECT COUNT(r) FROM Referral r WHERE "
+                + listCondition(viewer.get().side(), query), Long.class), actor, query).getSingleResult();
+    }
+
+    /** The count of every view of the caller's list, for the same search (one grouped query). */
+    public Map<InboxView, Long> inboxCounts(String search) {
+        Actor actor = signedInActor.actor();
+        Optional<ReferralViewer> viewer = viewerOf(actor);
+        Map<InboxView, Long> counts = new EnumMap<>(InboxView.class);
+        if (viewer.isEmpty()) {
+            return counts;
+        }
+        ReferralSide side = viewer.get().side();
+        InboxQuery all = new InboxQuery(InboxView.ALL, search);
+        List<Object[]> byStatus = bind(entityManager.createQuery("SELECT r.status, COUNT(r) FROM Referral r WHERE "
+                + listCondition(side, all) + " GROUP BY r.status", Object[].class), actor, all).getResultList();
+        for (InboxView view : InboxView.of(side)) {
+            if (view == InboxView.MINE) {
+                InboxQuery mine = new InboxQuery(InboxView.MINE, search);
+                counts.put(view, bind(entityManager.createQuery("SELECT COUNT(r) FROM Referral r WHERE "
+                        + listCondition(side, mine), Long.class), actor, mine).getSingleResult());
+            } else {
+                counts.put(view, byStatus.stream().filter(row -> view.statuses().contains((ReferralStatus) row[0]))
+                        .mapToLong(row -> ((Number) row[1]).longValue()).sum());
+            }
+        }
+        return counts;
+    }
+
+    /** The WHERE clause of a list: own side (on its index), the view's statuses, the search. */
+    private static String listCondition(ReferralSide side, InboxQuery query) {
+        StringBuilder where = new StringBuilder(side == ReferralSide.AGENCY
+                ? "r.agencyTenantId = :tenant"
+                : "r.partnerTenantId = :tenant AND r.sentAt IS NOT NULL");
+        if (query.view() != InboxView.ALL) {
+            where.append(" AND r.status IN :statuses");
+        }
+        if (query.view() == InboxView.MINE) {
+            where.append(" AND r.assignedCaseworker = :me");
+        }
+        if (query.search() != null) {
+            where.append(" AND r.searchKey LIKE :search ESCAPE '\\'");
+        }
+        return where.toString();
+    }
+
+    private static <T> TypedQuery<T> bind(TypedQuery<T> query, Actor actor, InboxQuery inbox) {
+        query.setParameter("tenant", actor.tenant().value());
+        if (inbox.view() != InboxView.ALL) {
+            query.setParameter("statuses", List.copyOf(inbox.view().statuses()));
+        }
+        if (inbox.view() == InboxView.MINE) {
+            query.setParameter("me", actor.username());
+        }
+        if (inbox.search() != null) {
+            query.setParameter("search", inbox.searchPattern());
+        }
+        return query;
     }
 
     /**

@@ -256,6 +256,40 @@ class PortalBrowserIT {
     }
 
     @Test
+    void aPartnerNarrowsItsListByViewAndFindsAClientByPartOfTheName() {
+        Page page = browser.newUser();
+        PortalBrowser.signIn(page, portal.toString(), "lawyer.tamar", "demo");
+        page.locator("#inbox-view-new").click();
+        page.waitForFunction("() => { const t = document.querySelector('#inbox-view-new').textContent;"
+                + " const g = document.querySelector('#referral-inbox');"
+                + " return g.size > 0 && !g.loading && t.trim().endsWith('(' + g.size + ')'); }");
+        page.waitForTimeout(300);
+        List<?> statuses = visibleCellTexts(page).stream()
+                .filter(t -> List.of("New", "Accepted", "Declined", "In progress", "On hold", "Withdrawn").contains(t))
+                .toList();
+        int shown = ((Number) page.evalOnSelector("#referral-inbox", "g => g.size")).intValue();
+        assertEquals(shown, statuses.size(), statuses::toString);
+        assertTrue(statuses.stream().allMatch("New"::equals), statuses::toString);
+
+        page.locator("#inbox-view-all").click();
+        page.locator("#inbox-search input").fill("TSIK");
+        page.waitForFunction("() => document.querySelector('#referral-inbox').size === 1");
+        assertEquals(Set.of("Levan Tsiklauri"), inboxClients(page));
+    }
+
+    @Test
+    void searchFoldsCaseInCyrillicAndFindsGeorgianNames() {
+        Page page = browser.newUser();
+        PortalBrowser.signIn(page, portal.toString(), "officer.nino", "demo");
+        page.locator("#inbox-search input").fill("нурлан");
+        page.waitForFunction("() => document.querySelector('#referral-inbox').size === 2");
+        assertEquals(Set.of("Нурлан Абенов", "Асель Нурланова"), inboxClients(page));
+        page.locator("#inbox-search input").fill("ბერიძე");
+        page.waitForFunction("() => document.querySelector('#referral-inbox').size === 1");
+        assertEquals(Set.of("გიორგი ბერიძე"), inboxClients(page));
+    }
+
+    @Test
     void signingOutEndsTheKeycloakSessionToo() {
         Page page = browser.newUser();
         PortalBrowser.signIn(page, portal.toString(), "officer.nino", "demo");
@@ -343,10 +377,7 @@ class PortalBrowserIT {
                 + " return g && g.size > 0 && !g.loading && document.querySelectorAll('#referral-inbox vaadin-grid-cell-content').length > 0; }");
         int size = ((Number) page.evalOnSelector("#referral-inbox", "g => g.size")).intValue();
         Set<String> clients = new TreeSet<>();
-        List<?> rows = (List<?>) page.evaluate("""
-                () => { const g = document.querySelector('#referral-inbox');
-                        return Array.from(g.querySelectorAll('vaadin-grid-cell-content'))
-                                    .map(c => c.textContent.trim()); }""");
+        List<?> rows = visibleCellTexts(page);
         Set<String> expectedPool = new TreeSet<>();
         expectedPool.addAll(JUSTICE_ART_CLIENTS);
         expectedPool.addAll(NEW_PATH_CLIENTS);
@@ -359,6 +390,15 @@ class PortalBrowserIT {
         }
         assertEquals(size, clients.size(), "one row per client in the demo data; rows: " + rows);
         return clients;
+    }
+
+    /** The texts of the grid cells in rows the grid shows now (it keeps stale content in hidden rows). */
+    private static List<?> visibleCellTexts(Page page) {
+        return (List<?>) page.evaluate("""
+                () => Array.from(document.querySelectorAll('#referral-inbox vaadin-grid-cell-content'))
+                           .filter(c => { const slot = c.assignedSlot; const row = slot && slot.closest('tr');
+                                          return row && !row.hidden; })
+                           .map(c => c.textContent.trim())""");
     }
 
     private static long referralIdOfClient(String familyName) throws SQLException {

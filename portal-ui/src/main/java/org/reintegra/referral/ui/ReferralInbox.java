@@ -3,6 +3,12 @@ package org.reintegra.referral.ui;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.renderer.LocalDateRenderer;
 import com.vaadin.flow.data.renderer.LocalDateTimeRenderer;
@@ -11,24 +17,60 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.reintegra.referral.InboxQuery;
+import org.reintegra.referral.InboxView;
 import org.reintegra.referral.ReferralService;
 import org.reintegra.referral.ReferralSummary;
 
 /**
- * The organisation's referral list: a lazy grid that fetches one page at a time from
- * {@link ReferralService} (indexed, newest change first). A click opens the referral.
+ * The organisation's referral list: views as tabs with their counts, a search by client name or
+ * reference, and a lazy grid that fetches one page at a time from {@link ReferralService}
+ * (indexed, newest change first). A click opens the referral.
  */
 public class ReferralInbox extends VerticalLayout {
 
     private static final long serialVersionUID = 1L;
 
     private final Grid<ReferralSummary> grid = new Grid<>(ReferralSummary.class, false);
+    private final transient ReferralService referrals;
+    private final Tabs views = new Tabs();
+    private final Map<Tab, InboxView> viewOfTab = new LinkedHashMap<>();
+    private final TextField search = new TextField();
+    private InboxQuery query = InboxQuery.all();
 
     @Inject
     public ReferralInbox(ReferralService referrals) {
+        this.referrals = referrals;
         setPadding(false);
         setSizeFull();
         H3 title = new H3(getTranslation("inbox.title"));
+        views.setId("inbox-views");
+        for (InboxView view : referrals.inboxViews()) {
+            Tab tab = new Tab();
+            tab.setId("inbox-view-" + view.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            viewOfTab.put(tab, view);
+            views.add(tab);
+        }
+        views.addSelectedChangeListener(change -> {
+            query = new InboxQuery(viewOfTab.getOrDefault(change.getSelectedTab(), InboxView.ALL), query.search());
+            grid.getDataProvider().refreshAll();
+        });
+        search.setId("inbox-search");
+        search.setPlaceholder(getTranslation("inbox.search"));
+        search.setAriaLabel(getTranslation("inbox.search"));
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setMaxLength(100);
+        search.setWidth("24em");
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(change -> {
+            query = new InboxQuery(query.view(), change.getValue());
+            grid.getDataProvider().refreshAll();
+            refreshCounts();
+        });
         grid.setId("referral-inbox");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(ReferralSummary::reference).setHeader(getTranslation("referral.reference")).setAutoWidth(true)
@@ -53,11 +95,23 @@ public class ReferralInbox extends VerticalLayout {
         grid.addColumn(new LocalDateRenderer<>(ReferralSummary::completionDeadline,
                 () -> DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale())))
                 .setHeader(getTranslation("referral.deadline")).setAutoWidth(true);
-        grid.setItems(query -> referrals.inboxPage(query.getOffset(), query.getLimit()).stream(),
-                query -> Math.toIntExact(referrals.countInbox()));
+        grid.setItems(page -> referrals.inboxPage(query, page.getOffset(), page.getLimit()).stream(),
+                page -> Math.toIntExact(referrals.countInbox(query)));
         grid.addItemClickListener(click -> click.getSource().getUI()
                 .ifPresent(ui -> ui.navigate(ReferralView.class, click.getItem().id())));
-        add(title, grid);
+        HorizontalLayout bar = new HorizontalLayout(views, search);
+        bar.setWidthFull();
+        bar.setDefaultVerticalComponentAlignment(Alignment.CENTER);
+        bar.expand(views);
+        add(title, bar, grid);
         setFlexGrow(1, grid);
+        refreshCounts();
+    }
+
+    /** Writes each view's count into its tab, for the current search. */
+    private void refreshCounts() {
+        Map<InboxView, Long> counts = referrals.inboxCounts(query.search());
+        viewOfTab.forEach((tab, view) -> tab.setLabel(getTranslation("inbox.view." + view.name())
+                + " (" + counts.getOrDefault(view, 0L) + ")"));
     }
 }

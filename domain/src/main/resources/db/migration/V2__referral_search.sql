@@ -1,0 +1,13 @@
+-- Search referrals by client name or reference. The search key is lower-cased by the application
+-- (Java's Unicode case mapping: Cyrillic and Latin alike, whatever the database's locale) and
+-- indexed with trigrams so that "contains" searches use the index.
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+
+ALTER TABLE referral ADD COLUMN search_key varchar(300);
+UPDATE referral SET search_key = lower(client_given_name || ' ' || client_family_name || ' ' || reference);
+ALTER TABLE referral ALTER COLUMN search_key SET NOT NULL;
+
+CREATE INDEX referral_search ON referral USING gin (search_key gin_trgm_ops);
+-- the partner's views filter on status within its inbox
+CREATE INDEX referral_partner_status ON referral (partner_tenant_id, status, status_changed_at DESC, id DESC)
+    WHERE sent_at IS NOT NULL;
