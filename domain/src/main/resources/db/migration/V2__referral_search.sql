@@ -1,4 +1,4 @@
--- Search referrals by client name or reference. The search key is lower-cased by the application
+-- Search referrals and clients by client name or reference. The search key is lower-cased by the application
 -- (Java's Unicode case mapping: Cyrillic and Latin alike, whatever the database's locale) and
 -- indexed with trigrams so that "contains" searches use the index.
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
@@ -11,3 +11,8 @@ CREATE INDEX referral_search ON referral USING gin (search_key gin_trgm_ops);
 -- the partner's views filter on status within its inbox
 CREATE INDEX referral_partner_status ON referral (partner_tenant_id, status, status_changed_at DESC, id DESC)
     WHERE sent_at IS NOT NULL;
+
+ALTER TABLE client ADD COLUMN search_key varchar(300);
+UPDATE client SET search_key = lower(given_name || ' ' || family_name || ' ' || reference);
+ALTER TABLE client ALTER COLUMN search_key SET NOT NULL;
+CREATE INDEX client_search ON client USING gin (search_key gin_trgm_ops);

@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Objects;
 import org.reintegra.tenancy.TenantOwnedEntity;
 
@@ -62,6 +63,10 @@ public class Client extends TenantOwnedEntity {
     @Column(name = "version", nullable = false)
     private long version;
 
+    /** Name and case number in lower case (Java's Unicode case mapping), for "contains" search. */
+    @Column(name = "search_key", nullable = false, length = 300)
+    private String searchKey;
+
     protected Client() {
     }
 
@@ -76,6 +81,11 @@ public class Client extends TenantOwnedEntity {
         this.phone = phone;
         this.email = email;
         this.createdAt = Objects.requireNonNull(createdAt, "created at");
+        updateSearchKey();
+    }
+
+    private void updateSearchKey() {
+        this.searchKey = (givenName + " " + familyName + " " + reference).toLowerCase(Locale.ROOT);
     }
 
     private static String requireText(String value, String what) {
@@ -121,5 +131,6 @@ public class Client extends TenantOwnedEntity {
     public void rename(String newGivenName, String newFamilyName) {
         this.givenName = requireText(newGivenName, "given name");
         this.familyName = requireText(newFamilyName, "family name");
+        updateSearchKey();
     }
 }

@@ -10,6 +10,7 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +21,12 @@ import org.reintegra.access.Roles;
 import org.reintegra.access.SignedInActor;
 import org.reintegra.audit.AuditAction;
 import org.reintegra.audit.AuditTrail;
+import org.reintegra.client.Client;
 import org.reintegra.organisation.Organisation;
+import org.reintegra.organisation.OrganisationKind;
 import org.reintegra.tenancy.TenancyProperties;
 import org.reintegra.tenancy.TenantBound;
+import org.reintegra.tenancy.TenantId;
 
 /**
  * Referrals as the signed-in user's organisation sees them. Every call runs for the caller's
@@ -51,6 +55,12 @@ public class ReferralService {
     private SessionContext sessionContext;
 
     private final Clock clock = Clock.systemUTC();
+
+    /** Whether the caller may draft referrals (an agency officer signed in for an agency). */
+    public boolean mayDraftReferrals() {
+        return sessionContext.isCallerInRole(Roles.AGENCY_OFFICER)
+                && viewerOf(signedInActor.actor()).map(v -> v.side() == ReferralSide.AGENCY).orElse(false);
+    }
 
     /** The views of the caller's referral list (an agency's and a partner's differ). */
     public List<InboxView> inboxViews() {
@@ -171,6 +181,79 @@ public class ReferralService {
         auditTrail.record(actor, AuditAction.READ, referral.id(), referral.clientId(), auditedFields(viewer.get()),
                 "referral details");
         return Optional.of(details);
+    }
+
+    /**
+     * An officer drafts a referral of their agency's client to a partner. The client must be one
+     * of the agency's own (another agency's client is as unknown as a missing one).
+     */
+    @RolesAllowed(Roles.AGENCY_OFFICER)
+    public ReferralDetails draftReferral(long clientId, TenantId partner, ReferralDraft draft) {
+        Actor actor = signedInActor.actor();
+        ReferralViewer viewer = viewerOf(actor).orElseThrow(ReferralNotFound::new);
+        Client client = entityManager.createQuery("SELECT c FROM Client c WHERE c.id = :id", Client.class)
+                .setParameter("id", clientId).getResultStream().findFirst()
+                .orElseThrow(() -> new ReferralInputRejected("client", "referral.client.required"));
+        Organisation receiver = entityManager.find(Organisation.class, partner.value());
+        if (receiver == null || receiver.kind() != OrganisationKind.PARTNER) {
+            throw new ReferralInputRejected("partner", "referral.partner.required");
+        }
+        validate(draft);
+        Referral referral = Referral.draft(actor, client, partner, draft, clock);
+        entityManager.persist(referral); // the sequence gives the id here, so the reference goes into the insert
+        referral.assignReference(referencePrefix(actor.tenant()));
+        entityManager.flush();
+        auditTrail.record(actor, AuditAction.CREATE, referral.id(), client.id(), DETAIL_FIELDS + OFFENCE_AND_RISK_FIELDS,
+                "referral draft");
+        return details(referral, actor, viewer);
+    }
+
+    /**
+     * References of the client's open referrals for the same service (any partner): a second one is
+     * probably a duplicate, and the officer is warned before drafting it.
+     */
+    @RolesAllowed(Roles.AGENCY_OFFICER)
+    public List<String> openReferralsForSameService(long clientId, ServiceType service) {
+        return entityManager.createQuery("SELECT r.reference FROM Referral r WHERE r.agencyTenantId = :tenant"
+                        + " AND r.clientId = :client AND r.serviceType = :service AND r.status IN :open", String.class)
+                .setParameter("tenant", signedInActor.actor().tenant().value())
+                .setParameter("client", clientId)
+                .setParameter("service", service)
+                .setParameter("open", List.of(ReferralStatus.DRAFT, ReferralStatus.SENT, ReferralStatus.ACCEPTED,
+                        ReferralStatus.IN_PROGRESS, ReferralStatus.ON_HOLD))
+                .getResultList();
+    }
+
+    private static void validate(ReferralDraft draft) {
+        if (draft.programmeArea() == null) {
+            throw new ReferralInputRejected("programmeArea", "referral.programme.required");
+        }
+        if (draft.serviceType() == null) {
+            throw new ReferralInputRejected("serviceType", "referral.service.required");
+        }
+        if (draft.reasonForReferral() == null || draft.reasonForReferral().isBlank()) {
+            throw new ReferralInputRejected("reasonForReferral", "referral.reason.required");
+        }
+        if (draft.reasonForReferral().length() > 4000 || (draft.riskSummary() != null && draft.riskSummary().length() > 4000)) {
+            throw new ReferralInputRejected("reasonForReferral", "referral.text.too-long");
+        }
+        if (draft.completionDeadline() != null && draft.completionDeadline().isBefore(LocalDate.now())) {
+            throw new ReferralInputRejected("completionDeadline", "referral.deadline.past");
+        }
+        if (draft.custodyStatus() == CustodyStatus.IN_CUSTODY && draft.releaseDate() == null) {
+            throw new ReferralInputRejected("releaseDate", "referral.release-date.required");
+        }
+    }
+
+    /** Initials of the agency's alias: national-probation-agency gives NPA. */
+    static String referencePrefix(TenantId agency) {
+        StringBuilder prefix = new StringBuilder();
+        for (String part : agency.value().split("-")) {
+            if (!part.isEmpty()) {
+                prefix.append(Character.toUpperCase(part.charAt(0)));
+            }
+        }
+        return prefix.toString();
     }
 
     /** The agency sends its draft to the partner's inbox. */

@@ -26,6 +26,9 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -36,6 +39,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PortalBrowserIT {
 
     private static final Set<String> JUSTICE_ART_CLIENTS = Set.of("გიორგი ბერიძე", "Levan Tsiklauri", "Elena Popescu",
@@ -289,6 +293,64 @@ class PortalBrowserIT {
         assertEquals(Set.of("გიორგი ბერიძე"), inboxClients(page));
     }
 
+    /** Runs last: it adds a referral that the fixed visibility sets of the other tests do not know. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void anOfficerRegistersAClientDraftsAReferralAndSendsItToThePartnersInbox() {
+        Page officer = browser.newUser();
+        PortalBrowser.signIn(officer, portal.toString(), "officer.nino", "demo");
+        officer.locator("#new-referral").click();
+        officer.locator("#new-referral-heading").waitFor();
+        officer.locator("#save-draft").click();
+        officer.locator("#new-client-reference[invalid]").waitFor();
+        officer.locator("#referral-reason[invalid]").waitFor();
+
+        officer.locator("#new-client-reference input").fill("NPA-C-3001");
+        officer.locator("#new-client-given-name input").fill("Зарина");
+        officer.locator("#new-client-family-name input").fill("Омарова");
+        officer.evalOnSelector("#new-client-date-of-birth", "d => d.value = '1991-03-15'");
+        choose(officer, "#new-client-sex", "Female");
+        choose(officer, "#referral-partner", "New Path Psychosocial Centre");
+        choose(officer, "#referral-programme", "Overcoming addictions");
+        choose(officer, "#referral-service", "Addiction programme");
+        choose(officer, "#referral-custody", "In the community");
+        officer.locator("#referral-reason textarea").fill("Relapse prevention after a drug-related conviction.");
+        officer.locator("#referral-risk textarea").fill("No known risk to staff.");
+        officer.locator("#save-draft").click();
+
+        officer.locator("#referral-heading").waitFor();
+        assertEquals("Draft", officer.locator("#referral-status").innerText());
+        officer.locator("#action-send").click();
+        officer.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
+                .setHasText("Referral sent to the partner.")).waitFor();
+        assertEquals("New", officer.locator("#referral-status").innerText());
+
+        officer.navigate(portal + "referrals/new");
+        officer.locator("#existing-client input").fill("омар");
+        officer.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText("NPA-C-3001")).click();
+        choose(officer, "#referral-partner", "Justice & Art NGO");
+        choose(officer, "#referral-programme", "Overcoming addictions");
+        choose(officer, "#referral-service", "Addiction programme");
+        officer.locator("#referral-reason textarea").fill("Second attempt, same service.");
+        officer.locator("#save-draft").click();
+        officer.locator("#duplicate-proceed").waitFor();
+        assertTrue(officer.locator("vaadin-dialog-overlay").innerText().contains("already has an open referral"));
+        officer.locator("#duplicate-proceed").click();
+        officer.locator("#referral-heading").waitFor();
+        assertEquals("Draft", officer.locator("#referral-status").innerText());
+
+        Page partner = browser.newUser();
+        PortalBrowser.signIn(partner, portal.toString(), "caseworker.dana", "demo");
+        partner.locator("#inbox-search input").fill("омарова");
+        partner.waitForFunction("() => document.querySelector('#referral-inbox').size === 1");
+        assertTrue(visibleCellTexts(partner).contains("Зарина Омарова"));
+    }
+
+    private static void choose(Page page, String select, String item) {
+        page.locator(select).click();
+        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText(item)).first().click();
+    }
+
     @Test
     void signingOutEndsTheKeycloakSessionToo() {
         Page page = browser.newUser();
@@ -304,7 +366,8 @@ class PortalBrowserIT {
     /**
      * Every demo user against every demo referral, by address: the referral opens exactly when the
      * user's organisation shares it and the user's role may open referrals; otherwise the page is
-     * the same "not found" as for an address that does not exist. Also each user's inbox count.
+     * the same "not found" as for an address that does not exist. Also each user's inbox count, and
+     * the new-referral screen, which only agency officers open.
      */
     @Test
     void everyUserOpensExactlyTheReferralsTheirOrganisationShares() throws SQLException {
@@ -323,6 +386,12 @@ class PortalBrowserIT {
                 }
             } else if (page.locator("#referral-inbox").count() != 0) {
                 wrong.add(user + " sees an inbox without an organisation");
+            }
+            page.navigate(portal + "referrals/new");
+            page.locator("#new-referral-heading, #not-found").first().waitFor();
+            boolean mayDraft = page.locator("#new-referral-heading").count() == 1;
+            if (mayDraft != user.startsWith("officer.")) {
+                wrong.add(user + " x new referral screen: " + (mayDraft ? "opened" : "not found"));
             }
             ids.forEach((familyName, id) -> {
                 page.navigate(portal + "referrals/" + id);

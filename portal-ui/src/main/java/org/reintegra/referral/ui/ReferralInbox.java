@@ -1,5 +1,7 @@
 package org.reintegra.referral.ui;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H3;
@@ -100,6 +102,13 @@ public class ReferralInbox extends VerticalLayout {
         grid.addItemClickListener(click -> click.getSource().getUI()
                 .ifPresent(ui -> ui.navigate(ReferralView.class, click.getItem().id())));
         HorizontalLayout bar = new HorizontalLayout(views, search);
+        if (referrals.mayDraftReferrals()) {
+            Button draft = new Button(getTranslation("new-referral.title"), VaadinIcon.PLUS.create(),
+                    click -> click.getSource().getUI().ifPresent(ui -> ui.navigate(NewReferralView.class)));
+            draft.setId("new-referral");
+            draft.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            bar.add(draft);
+        }
         bar.setWidthFull();
         bar.setDefaultVerticalComponentAlignment(Alignment.CENTER);
         bar.expand(views);

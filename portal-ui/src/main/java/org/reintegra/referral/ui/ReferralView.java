@@ -88,7 +88,8 @@ public class ReferralView extends VerticalLayout implements HasUrlParameter<Long
         field(facts, "referral.client", referral.clientName());
         field(facts, "referral.date-of-birth", date(referral.clientDateOfBirth()));
         field(facts, "referral.sex", getTranslation("sex." + referral.clientSex().name()));
-        field(facts, "referral.language", referral.clientPreferredLanguage());
+        field(facts, "referral.language", referral.clientPreferredLanguage() == null ? null
+                : getTranslation("language." + referral.clientPreferredLanguage()));
         field(facts, "referral.agency", referral.agencyName());
         field(facts, "referral.partner", referral.partnerName());
         field(facts, "referral.programme", getTranslation("programme." + referral.programmeArea().name()));

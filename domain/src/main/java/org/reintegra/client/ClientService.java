@@ -1,0 +1,106 @@
+package org.reintegra.client;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.reintegra.access.Actor;
+import org.reintegra.access.Roles;
+import org.reintegra.access.SignedInActor;
+import org.reintegra.audit.AuditAction;
+import org.reintegra.audit.AuditTrail;
+import org.reintegra.tenancy.TenancyProperties;
+import org.reintegra.tenancy.TenantBound;
+
+/** The agency's clients: register and find them. Only agency officers; every access audited. */
+@Stateless
+@TenantBound
+@RolesAllowed(Roles.AGENCY_OFFICER)
+public class ClientService {
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    @PersistenceContext(unitName = TenancyProperties.PERSISTENCE_UNIT)
+    private EntityManager entityManager;
+
+    @EJB
+    private SignedInActor signedInActor;
+
+    @EJB
+    private AuditTrail auditTrail;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** Registers a client of the caller's agency; the agency's case number must be new. */
+    public ClientSummary registerClient(NewClient input) {
+        validate(input);
+        Actor actor = signedInActor.actor();
+        String reference = input.reference().strip();
+        long taken = entityManager.createQuery("SELECT COUNT(c) FROM Client c WHERE c.reference = :reference", Long.class)
+                .setParameter("reference", reference).getSingleResult();
+        if (taken > 0) {
+            throw new ClientInputRejected("reference", "client.reference.taken");
+        }
+        Client client = new Client(reference, input.givenName(), input.familyName(), input.dateOfBirth(), input.sex(),
+                blankToNull(input.preferredLanguage()), blankToNull(input.phone()), blankToNull(input.email()),
+                clock.instant());
+        entityManager.persist(client);
+        entityManager.flush();
+        auditTrail.record(actor, AuditAction.CREATE, null, client.id(), "identity,contact", "client registration");
+        return summary(client);
+    }
+
+    /** A page of the agency's clients whose name or case number contains the text; each shown is audited. */
+    public List<ClientSummary> findClients(String text, int offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > 200) {
+            throw new IllegalArgumentException("page out of range");
+        }
+        Actor actor = signedInActor.actor();
+        String pattern = "%" + (text == null ? "" : text.strip().toLowerCase(Locale.ROOT)
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")) + "%";
+        List<Client> clients = entityManager.createQuery("SELECT c FROM Client c WHERE c.searchKey LIKE :p ESCAPE '\\'"
+                        + " ORDER BY c.familyName, c.id", Client.class)
+                .setParameter("p", pattern).setFirstResult(offset).setMaxResults(limit).getResultList();
+        clients.forEach(c -> auditTrail.record(actor, AuditAction.LIST, null, c.id(), "name,reference,dateOfBirth",
+                "client search"));
+        return clients.stream().map(ClientService::summary).toList();
+    }
+
+    private static ClientSummary summary(Client client) {
+        return new ClientSummary(client.id(), client.reference(), client.givenName(), client.familyName(),
+                client.dateOfBirth(), client.sex());
+    }
+
+    private void validate(NewClient input) {
+        if (input.reference() == null || input.reference().isBlank() || input.reference().strip().length() > 40) {
+            throw new ClientInputRejected("reference", "client.reference.required");
+        }
+        if (input.givenName() == null || input.givenName().isBlank() || input.givenName().length() > 100) {
+            throw new ClientInputRejected("givenName", "client.given-name.required");
+        }
+        if (input.familyName() == null || input.familyName().isBlank() || input.familyName().length() > 100) {
+            throw new ClientInputRejected("familyName", "client.family-name.required");
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (input.dateOfBirth() == null || !input.dateOfBirth().isBefore(today.minusYears(10))
+                || input.dateOfBirth().isBefore(today.minusYears(110))) {
+            throw new ClientInputRejected("dateOfBirth", "client.date-of-birth.invalid");
+        }
+        if (input.sex() == null) {
+            throw new ClientInputRejected("sex", "client.sex.required");
+        }
+        if (input.email() != null && !input.email().isBlank() && !EMAIL.matcher(input.email().strip()).matches()) {
+            throw new ClientInputRejected("email", "client.email.invalid");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,255 @@
+package org.reintegra.referral.ui;
+
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.reintegra.access.Roles;
+import org.reintegra.client.ClientInputRejected;
+import org.reintegra.client.ClientService;
+import org.reintegra.client.ClientSummary;
+import org.reintegra.client.NewClient;
+import org.reintegra.client.Sex;
+import org.reintegra.organisation.OrganisationDirectory;
+import org.reintegra.organisation.OrganisationSummary;
+import org.reintegra.portal.ui.MainLayout;
+import org.reintegra.referral.CustodyStatus;
+import org.reintegra.referral.ProgrammeArea;
+import org.reintegra.referral.ReferralDetails;
+import org.reintegra.referral.ReferralDraft;
+import org.reintegra.referral.ReferralInputRejected;
+import org.reintegra.referral.ReferralService;
+import org.reintegra.referral.ServiceType;
+
+/**
+ * An officer drafts a referral: picks one of the agency's clients or registers a new one, chooses
+ * the partner and the service, and writes the reason, needs and risk summary. The draft opens on
+ * its referral page, where it is sent. Input is checked here and again by the services; a refused
+ * input marks its field and keeps everything typed.
+ */
+@Route(value = "referrals/new", layout = MainLayout.class)
+@RolesAllowed(Roles.AGENCY_OFFICER)
+public class NewReferralView extends VerticalLayout implements HasDynamicTitle {
+
+    private static final long serialVersionUID = 1L;
+    private static final List<String> LANGUAGES = List.of("ka", "ru", "ky", "kk", "en");
+
+    private final transient ReferralService referrals;
+    private final transient ClientService clients;
+
+    private final ComboBox<ClientSummary> existingClient = new ComboBox<>();
+    private final TextField reference = new TextField();
+    private final TextField givenName = new TextField();
+    private final TextField familyName = new TextField();
+    private final DatePicker dateOfBirth = new DatePicker();
+    private final Select<Sex> sex = new Select<>();
+    private final Select<String> language = new Select<>();
+    private final TextField phone = new TextField();
+    private final EmailField email = new EmailField();
+    private final Select<OrganisationSummary> partner = new Select<>();
+    private final Select<ProgrammeArea> programme = new Select<>();
+    private final Select<ServiceType> service = new Select<>();
+    private final TextArea reason = new TextArea();
+    private final TextArea risk = new TextArea();
+    private final Select<CustodyStatus> custody = new Select<>();
+    private final DatePicker releaseDate = new DatePicker();
+    private final DatePicker deadline = new DatePicker();
+    private final TextField office = new TextField();
+
+    @Inject
+    public NewReferralView(ReferralService referrals, ClientService clients, OrganisationDirectory organisations) {
+        this.referrals = referrals;
+        this.clients = clients;
+        setMaxWidth("60em");
+        H2 heading = new H2(getTranslation("new-referral.title"));
+        heading.setId("new-referral-heading");
+
+        existingClient.setId("existing-client");
+        existingClient.setLabel(getTranslation("new-referral.existing-client"));
+        existingClient.setItemLabelGenerator(ClientSummary::displayName);
+        existingClient.setItems(query -> clients.findClients(query.getFilter().orElse(""), query.getOffset(),
+                query.getLimit()).stream());
+        existingClient.setClearButtonVisible(true);
+        existingClient.setWidthFull();
+
+        text(reference, "new-client-reference", "client.reference", 40);
+        text(givenName, "new-client-given-name", "client.given-name", 100);
+        text(familyName, "new-client-family-name", "client.family-name", 100);
+        dateOfBirth.setId("new-client-date-of-birth");
+        dateOfBirth.setLabel(getTranslation("referral.date-of-birth"));
+        dateOfBirth.setMax(LocalDate.now().minusYears(10));
+        sex.setId("new-client-sex");
+        sex.setLabel(getTranslation("referral.sex"));
+        sex.setItems(Sex.values());
+        sex.setItemLabelGenerator(s -> getTranslation("sex." + s.name()));
+        language.setId("new-client-language");
+        language.setLabel(getTranslation("referral.language"));
+        language.setItems(LANGUAGES);
+        language.setItemLabelGenerator(code -> getTranslation("language." + code));
+        text(phone, "new-client-phone", "client.phone", 40);
+        email.setId("new-client-email");
+        email.setLabel(getTranslation("client.email"));
+        FormLayout newClient = new FormLayout(reference, givenName, familyName, dateOfBirth, sex, language, phone, email);
+
+        partner.setId("referral-partner");
+        partner.setLabel(getTranslation("referral.partner"));
+        partner.setItems(organisations.partners());
+        partner.setItemLabelGenerator(OrganisationSummary::name);
+        programme.setId("referral-programme");
+        programme.setLabel(getTranslation("referral.programme"));
+        programme.setItems(ProgrammeArea.values());
+        programme.setItemLabelGenerator(p -> getTranslation("programme." + p.name()));
+        service.setId("referral-service");
+        service.setLabel(getTranslation("referral.service"));
+        service.setItems(ServiceType.values());
+        service.setItemLabelGenerator(s -> getTranslation("service." + s.name()));
+        reason.setId("referral-reason");
+        reason.setLabel(getTranslation("referral.reason"));
+        reason.setMaxLength(4000);
+        risk.setId("referral-risk");
+        risk.setLabel(getTranslation("referral.risk-summary"));
+        risk.setMaxLength(4000);
+        custody.setId("referral-custody");
+        custody.setLabel(getTranslation("referral.custody"));
+        custody.setItems(CustodyStatus.values());
+        custody.setItemLabelGenerator(c -> getTranslation("custody." + c.name()));
+        releaseDate.setId("referral-release-date");
+        releaseDate.setLabel(getTranslation("referral.release-date"));
+        deadline.setId("referral-deadline");
+        deadline.setLabel(getTranslation("referral.deadline"));
+        deadline.setMin(LocalDate.now());
+        text(office, "referral-office", "referral.office", 200);
+        FormLayout details = new FormLayout(partner, programme, service, custody, releaseDate, deadline, office);
+        details.add(reason, 2);
+        details.add(risk, 2);
+
+        Button save = new Button(getTranslation("new-referral.save-draft"), click -> saveDraft(false));
+        save.setId("save-draft");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+
+        add(heading, new H3(getTranslation("new-referral.client")), existingClient,
+                new Paragraph(getTranslation("new-referral.or-register")), newClient,
+                new H3(getTranslation("new-referral.referral")), details, save);
+    }
+
+    private void text(TextField field, String id, String labelKey, int maxLength) {
+        field.setId(id);
+        field.setLabel(getTranslation(labelKey));
+        field.setMaxLength(maxLength);
+    }
+
+    /** Checks the form, registers the client if new, warns of a duplicate, then drafts. */
+    private void saveDraft(boolean duplicateConfirmed) {
+        if (!formComplete()) {
+            return;
+        }
+        try {
+            ClientSummary client = existingClient.getValue();
+            if (client == null) {
+                client = clients.registerClient(new NewClient(reference.getValue(), givenName.getValue(),
+                        familyName.getValue(), dateOfBirth.getValue(), sex.getValue(), language.getValue(),
+                        phone.getValue(), email.getValue()));
+                // registered: from now on the form refers to the stored client, so a retry cannot register it twice
+                existingClient.setItems(List.of(client));
+                existingClient.setValue(client);
+            }
+            if (!duplicateConfirmed) {
+                List<String> open = referrals.openReferralsForSameService(client.id(), service.getValue());
+                if (!open.isEmpty()) {
+                    confirmDuplicate(open);
+                    return;
+                }
+            }
+            ReferralDetails draft = referrals.draftReferral(client.id(), partner.getValue().id(),
+                    new ReferralDraft(programme.getValue(), service.getValue(), reason.getValue(), risk.getValue(),
+                            custody.getValue(), releaseDate.getValue(), deadline.getValue(), office.getValue()));
+            getUI().ifPresent(ui -> ui.navigate(ReferralView.class, draft.id()));
+        } catch (ClientInputRejected rejected) {
+            markInvalid(clientFields().get(rejected.field()), rejected.getMessage());
+        } catch (ReferralInputRejected rejected) {
+            markInvalid(referralFields().get(rejected.field()), rejected.messageKey());
+        }
+    }
+
+    private void confirmDuplicate(List<String> open) {
+        Dialog dialog = new Dialog();
+        dialog.setId("duplicate-warning");
+        dialog.setHeaderTitle(getTranslation("new-referral.duplicate.title"));
+        dialog.add(new Paragraph(getTranslation("new-referral.duplicate.text", String.join(", ", open))));
+        Button proceed = new Button(getTranslation("new-referral.duplicate.proceed"), click -> {
+            dialog.close();
+            saveDraft(true);
+        });
+        proceed.setId("duplicate-proceed");
+        Button cancel = new Button(getTranslation("action.cancel"), click -> dialog.close());
+        dialog.getFooter().add(cancel, proceed);
+        dialog.open();
+    }
+
+    /** Form-side checks, with a message on each incomplete field. */
+    private boolean formComplete() {
+        List<HasValidation> missing = new ArrayList<>();
+        if (existingClient.getValue() == null) {
+            require(missing, reference, reference.getValue().isBlank());
+            require(missing, givenName, givenName.getValue().isBlank());
+            require(missing, familyName, familyName.getValue().isBlank());
+            require(missing, dateOfBirth, dateOfBirth.getValue() == null || dateOfBirth.isInvalid());
+            require(missing, sex, sex.getValue() == null);
+        }
+        require(missing, partner, partner.getValue() == null);
+        require(missing, programme, programme.getValue() == null);
+        require(missing, service, service.getValue() == null);
+        require(missing, reason, reason.getValue().isBlank());
+        require(missing, releaseDate, custody.getValue() == CustodyStatus.IN_CUSTODY && releaseDate.getValue() == null);
+        return missing.isEmpty();
+    }
+
+    private void require(List<HasValidation> missing, HasValidation field, boolean isMissing) {
+        field.setInvalid(isMissing);
+        if (isMissing) {
+            field.setErrorMessage(getTranslation("field.required"));
+            missing.add(field);
+        }
+    }
+
+    private void markInvalid(HasValidation field, String messageKey) {
+        if (field != null) {
+            field.setErrorMessage(getTranslation(messageKey));
+            field.setInvalid(true);
+        }
+    }
+
+    private Map<String, HasValidation> clientFields() {
+        return Map.of("reference", reference, "givenName", givenName, "familyName", familyName,
+                "dateOfBirth", dateOfBirth, "sex", sex, "email", email);
+    }
+
+    private Map<String, HasValidation> referralFields() {
+        return Map.of("client", existingClient, "partner", partner, "programmeArea", programme, "serviceType", service,
+                "reasonForReferral", reason, "completionDeadline", deadline, "releaseDate", releaseDate);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("new-referral.title");
+    }
+}
