@@ -122,6 +122,10 @@ public class Referral extends AgencyPartnerSharedEntity {
     @OrderBy("changedAt ASC")
     private List<ReferralStatusChange> history = new ArrayList<>();
 
+    @OneToMany(mappedBy = "referral", cascade = CascadeType.PERSIST)
+    @OrderBy("writtenAt ASC")
+    private List<ReferralNote> notes = new ArrayList<>();
+
     protected Referral() {
     }
 
@@ -239,6 +243,23 @@ public class Referral extends AgencyPartnerSharedEntity {
         this.status = next;
         this.statusChangedAt = now;
         return now;
+    }
+
+    /**
+     * The agency or the partner writes a case note, or asks the other side a question. Allowed in
+     * every state: a closed referral may still need a word.
+     */
+    public void writeNote(Actor author, boolean question, String body, Clock clock) {
+        ReferralSide side = sideOf(author);
+        String text = body == null ? "" : body.strip();
+        if (text.isEmpty() || text.length() > ReferralNote.MAX_LENGTH) {
+            throw new IllegalArgumentException("a note needs 1 to " + ReferralNote.MAX_LENGTH + " characters");
+        }
+        notes.add(new ReferralNote(this, author, side, question, text, clock.instant()));
+    }
+
+    public List<ReferralNote> notes() {
+        return Collections.unmodifiableList(notes);
     }
 
     /** Which side of this referral the actor is on; an outsider is refused. */

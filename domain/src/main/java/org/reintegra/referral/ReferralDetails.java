@@ -16,7 +16,7 @@ public record ReferralDetails(long id, String reference, ReferralSide viewerSide
                               LocalDate releaseDate, LocalDate completionDeadline, String sendingOffice,
                               String sendingOfficer, String assignedCaseworker, ReferralStatus status, Instant sentAt,
                               Instant statusChangedAt, long version, List<ReferralHistoryEntry> history,
-                              List<ReferralCommand> availableCommands) {
+                              List<ReferralCommand> availableCommands, List<ReferralNoteEntry> notes) {
 
     public String clientName() {
         return clientGivenName + " " + clientFamilyName;

@@ -39,7 +39,7 @@ public class ReferralService {
 
     static final String INBOX_FIELDS = "client.name,programme,service,status,dates";
     static final String DETAIL_FIELDS = "client.name,client.dateOfBirth,client.sex,client.language,programme,service,"
-            + "custody,releaseDate,deadline,office,officer,caseworker,status,history";
+            + "custody,releaseDate,deadline,office,officer,caseworker,status,history,notes";
     static final String OFFENCE_AND_RISK_FIELDS = ",reason,riskSummary";
 
     @PersistenceContext(unitName = TenancyProperties.PERSISTENCE_UNIT)
@@ -256,6 +256,24 @@ public class ReferralService {
         return prefix.toString();
     }
 
+    /** The caller writes a case note on the referral, or asks the other side a question. */
+    public ReferralDetails writeNote(long id, String body, boolean question) {
+        if (body == null || body.isBlank() || body.strip().length() > ReferralNote.MAX_LENGTH) {
+            throw new ReferralInputRejected("note", "note.length");
+        }
+        Actor actor = signedInActor.actor();
+        ReferralViewer viewer = viewerOf(actor).orElseThrow(ReferralNotFound::new);
+        Referral referral = entityManager.find(Referral.class, id);
+        if (referral == null) {
+            throw new ReferralNotFound();
+        }
+        referral.writeNote(actor, question, body, clock);
+        entityManager.flush();
+        auditTrail.record(actor, AuditAction.CHANGE, referral.id(), referral.clientId(), "notes",
+                question ? "referral question" : "referral note");
+        return details(referral, actor, viewer);
+    }
+
     /** The agency sends its draft to the partner's inbox. */
     @RolesAllowed(Roles.AGENCY_OFFICER)
     public ReferralDetails sendReferral(long id, long expectedVersion) {
@@ -329,7 +347,8 @@ public class ReferralService {
                 referral.sendingOfficer(), referral.assignedCaseworker(), referral.status(), referral.sentAt(),
                 referral.statusChangedAt(), referral.version(),
                 referral.history().stream().map(ReferralHistoryEntry::of).toList(),
-                availableCommands(referral.status(), side));
+                availableCommands(referral.status(), side),
+                referral.notes().stream().map(ReferralNoteEntry::of).toList());
     }
 
     /** The commands the caller may give now, by side, role and state (the aggregate checks again). */

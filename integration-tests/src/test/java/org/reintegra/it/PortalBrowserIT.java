@@ -352,6 +352,32 @@ class PortalBrowserIT {
     }
 
     @Test
+    void theOfficerAsksAQuestionAndThePartnerAnswersOnTheReferral() throws SQLException {
+        long referral = referralIdOfClient("Абенов");
+        Page officer = browser.newUser();
+        PortalBrowser.signIn(officer, portal.toString(), "officer.nino", "demo");
+        officer.navigate(portal + "referrals/" + referral);
+        officer.locator("#note-ask").click();
+        officer.locator("#note-text[invalid]").waitFor();
+        officer.locator("#note-text textarea").fill("Has the client attended the first group session?");
+        officer.locator("#note-ask").click();
+        officer.locator("vaadin-notification-card").filter(new Locator.FilterOptions().setHasText("Question sent.")).waitFor();
+
+        Page partner = browser.newUser();
+        PortalBrowser.signIn(partner, portal.toString(), "caseworker.dana", "demo");
+        partner.navigate(portal + "referrals/" + referral);
+        String thread = partner.locator("#referral-notes").innerText();
+        assertTrue(thread.contains("officer.nino (agency) asked"), thread);
+        assertTrue(thread.contains("attended the first group session"), thread);
+        partner.locator("#note-text textarea").fill("Yes, on Tuesday; he was on time.");
+        partner.locator("#note-add").click();
+        partner.locator("vaadin-notification-card").filter(new Locator.FilterOptions().setHasText("Note added.")).waitFor();
+
+        officer.navigate(portal + "referrals/" + referral);
+        assertTrue(officer.locator("#referral-notes").innerText().contains("caseworker.dana (partner) wrote"));
+    }
+
+    @Test
     void signingOutEndsTheKeycloakSessionToo() {
         Page page = browser.newUser();
         PortalBrowser.signIn(page, portal.toString(), "officer.nino", "demo");

@@ -122,7 +122,7 @@ class SchemaSafetyIT {
             assertEquals(List.of(), dangerous, "privileges the application role must not have");
             List<String> appendOnly = strings(connection, """
                     SELECT table_name || ':' || privilege_type FROM information_schema.role_table_grants
-                     WHERE grantee = ? AND table_name IN ('audit_event', 'referral_status_change', 'organisation')
+                     WHERE grantee = ? AND table_name IN ('audit_event', 'referral_status_change', 'referral_note', 'organisation')
                        AND privilege_type NOT IN ('SELECT', 'INSERT')""", appRole);
             assertEquals(List.of(), appendOnly, "the audit trail, history and directory are append-only for the application");
             List<String> memberships = strings(connection, """

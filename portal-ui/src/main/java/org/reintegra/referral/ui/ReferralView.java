@@ -8,6 +8,8 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -34,6 +36,8 @@ import org.reintegra.referral.DeclineReason;
 import org.reintegra.referral.ReferralChangedMeanwhile;
 import org.reintegra.referral.ReferralCommand;
 import org.reintegra.referral.ReferralDetails;
+import org.reintegra.referral.ReferralInputRejected;
+import org.reintegra.referral.ReferralNoteEntry;
 import org.reintegra.referral.ReferralNotFound;
 import org.reintegra.referral.ReferralTransitionRefused;
 import org.reintegra.referral.WithdrawalReason;
@@ -124,7 +128,54 @@ public class ReferralView extends VerticalLayout implements HasUrlParameter<Long
         history.setItems(referral.history());
         history.setAllRowsVisible(true);
 
-        add(heading, status, actions(referral), facts, new H3(getTranslation("history.title")), history);
+        add(heading, status, actions(referral), facts, new H3(getTranslation("notes.title")), notes(referral),
+                new H3(getTranslation("history.title")), history);
+    }
+
+    /** Case notes and questions between the agency and the partner, and a box to write one. */
+    private VerticalLayout notes(ReferralDetails referral) {
+        VerticalLayout thread = new VerticalLayout();
+        thread.setId("referral-notes");
+        thread.setPadding(false);
+        DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale());
+        for (ReferralNoteEntry note : referral.notes()) {
+            Span header = new Span(getTranslation(note.question() ? "notes.asked-by" : "notes.written-by", note.author(),
+                    getTranslation("notes.side." + note.authorSide().name()),
+                    when.format(LocalDateTime.ofInstant(note.writtenAt(), ZoneId.systemDefault()))));
+            header.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+            Paragraph body = new Paragraph(note.body());
+            body.getStyle().set("margin", "0").set("white-space", "pre-wrap");
+            VerticalLayout entry = new VerticalLayout(header, body);
+            entry.setPadding(false);
+            entry.setSpacing(false);
+            entry.addClassName("referral-note");
+            thread.add(entry);
+        }
+        TextArea text = new TextArea(getTranslation("notes.new"));
+        text.setId("note-text");
+        text.setMaxLength(4000);
+        text.setWidthFull();
+        Button write = button("note-add", "notes.add", false, () -> writeNote(referral.id(), text, false));
+        Button ask = button("note-ask", "notes.ask", false, () -> writeNote(referral.id(), text, true));
+        thread.add(text, new HorizontalLayout(write, ask));
+        return thread;
+    }
+
+    private void writeNote(long id, TextArea text, boolean question) {
+        if (text.getValue().isBlank()) {
+            text.setErrorMessage(getTranslation("note.length"));
+            text.setInvalid(true);
+            return;
+        }
+        try {
+            show(referrals.writeNote(id, text.getValue(), question));
+            notice(getTranslation(question ? "notes.asked" : "notes.added"), NotificationVariant.LUMO_SUCCESS);
+        } catch (ReferralInputRejected rejected) {
+            text.setErrorMessage(getTranslation(rejected.messageKey()));
+            text.setInvalid(true);
+        } catch (ReferralNotFound gone) {
+            getUI().ifPresent(ui -> ui.navigate(""));
+        }
     }
 
     /** The commands the user may give now; each runs through ReferralService with the version shown. */
