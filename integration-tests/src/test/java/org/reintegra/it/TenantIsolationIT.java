@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBAccessException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
@@ -23,6 +24,9 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
+import org.reintegra.client.ClientService;
+import org.reintegra.referral.InboxQuery;
+import org.reintegra.referral.ReferralService;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.reintegra.demo.DemoTenants;
 import org.reintegra.it.IsolationProbe.LeakStep;
@@ -52,6 +56,54 @@ class TenantIsolationIT {
 
     @EJB
     IsolationProbe probe;
+
+    @EJB
+    ReferralService referrals;
+
+    @EJB
+    ClientService clients;
+
+    /**
+     * Services check roles themselves (default deny): with a tenant bound but no signed-in user
+     * holding a role, every operation is refused before it touches data.
+     */
+    @Test
+    void everyFeatureServiceOperationRefusesACallerWithoutARole() throws Exception {
+        Map<String, Runnable> operations = new java.util.LinkedHashMap<>();
+        operations.put("inboxViews", () -> referrals.inboxViews());
+        operations.put("inboxPage", () -> referrals.inboxPage(InboxQuery.all(), 0, 10));
+        operations.put("countInbox", () -> referrals.countInbox(InboxQuery.all()));
+        operations.put("inboxCounts", () -> referrals.inboxCounts(null));
+        operations.put("findReferral", () -> referrals.findReferral(1));
+        operations.put("mayDraftReferrals", () -> referrals.mayDraftReferrals());
+        operations.put("draftReferral", () -> referrals.draftReferral(1, PARTNER, null));
+        operations.put("openReferralsForSameService", () -> referrals.openReferralsForSameService(1,
+                org.reintegra.referral.ServiceType.ART_THERAPY));
+        operations.put("sendReferral", () -> referrals.sendReferral(1, 1));
+        operations.put("acceptReferral", () -> referrals.acceptReferral(1, 1));
+        operations.put("declineReferral", () -> referrals.declineReferral(1, 1, null, null));
+        operations.put("putReferralOnHold", () -> referrals.putReferralOnHold(1, 1, "x"));
+        operations.put("resumeReferral", () -> referrals.resumeReferral(1, 1));
+        operations.put("withdrawReferral", () -> referrals.withdrawReferral(1, 1, null, null));
+        operations.put("writeNote", () -> referrals.writeNote(1, "x", false));
+        operations.put("registerClient", () -> clients.registerClient(null));
+        operations.put("findClients", () -> clients.findClients("", 0, 10));
+        List<String> allowed = new ArrayList<>();
+        for (Map.Entry<String, Runnable> operation : operations.entrySet()) {
+            try {
+                TenantBinding.callAs(AGENCY, () -> {
+                    operation.getValue().run();
+                    return null;
+                });
+                allowed.add(operation.getKey());
+            } catch (EJBAccessException refused) {
+                // expected
+            } catch (Throwable other) {
+                allowed.add(operation.getKey() + " (reached the operation: " + other + ")");
+            }
+        }
+        assertEquals(List.of(), allowed);
+    }
 
     private static <T> T as(TenantId tenant, java.util.concurrent.Callable<T> work) throws Exception {
         return TenantBinding.callAs(tenant, work);
