@@ -62,6 +62,18 @@ public class ReferralService {
                 && viewerOf(signedInActor.actor()).map(v -> v.side() == ReferralSide.AGENCY).orElse(false);
     }
 
+    /** The sending offices of the referrals in the caller's list, for the office filter. */
+    public List<String> sendingOffices() {
+        Actor actor = signedInActor.actor();
+        Optional<ReferralViewer> viewer = viewerOf(actor);
+        if (viewer.isEmpty()) {
+            return List.of();
+        }
+        return bind(entityManager.createQuery("SELECT DISTINCT r.sendingOffice FROM Referral r WHERE "
+                + listCondition(viewer.get().side(), InboxQuery.all()) + " AND r.sendingOffice IS NOT NULL"
+                + " ORDER BY r.sendingOffice", String.class), actor, InboxQuery.all()).getResultList();
+    }
+
     /** The views of the caller's referral list (an agency's and a partner's differ). */
     public List<InboxView> inboxViews() {
         return viewerOf(signedInActor.actor()).map(viewer -> InboxView.of(viewer.side())).orElse(List.of());
@@ -110,8 +122,8 @@ public class ReferralService {
                 + listCondition(viewer.get().side(), query), Long.class), actor, query).getSingleResult();
     }
 
-    /** The count of every view of the caller's list, for the same search (one grouped query). */
-    public Map<InboxView, Long> inboxCounts(String search) {
+    /** The count of every view of the caller's list, for the same search and filters (one grouped query). */
+    public Map<InboxView, Long> inboxCounts(InboxQuery filters) {
         Actor actor = signedInActor.actor();
         Optional<ReferralViewer> viewer = viewerOf(actor);
         Map<InboxView, Long> counts = new EnumMap<>(InboxView.class);
@@ -119,12 +131,12 @@ public class ReferralService {
             return counts;
         }
         ReferralSide side = viewer.get().side();
-        InboxQuery all = new InboxQuery(InboxView.ALL, search);
+        InboxQuery all = filters.withView(InboxView.ALL);
         List<Object[]> byStatus = bind(entityManager.createQuery("SELECT r.status, COUNT(r) FROM Referral r WHERE "
                 + listCondition(side, all) + " GROUP BY r.status", Object[].class), actor, all).getResultList();
         for (InboxView view : InboxView.of(side)) {
             if (view == InboxView.MINE) {
-                InboxQuery mine = new InboxQuery(InboxView.MINE, search);
+                InboxQuery mine = filters.withView(InboxView.MINE);
                 counts.put(view, bind(entityManager.createQuery("SELECT COUNT(r) FROM Referral r WHERE "
                         + listCondition(side, mine), Long.class), actor, mine).getSingleResult());
             } else {
@@ -149,6 +161,18 @@ public class ReferralService {
         if (query.search() != null) {
             where.append(" AND r.searchKey LIKE :search ESCAPE '\\'");
         }
+        if (query.programme() != null) {
+            where.append(" AND r.programmeArea = :programme");
+        }
+        if (query.office() != null) {
+            where.append(" AND r.sendingOffice = :office");
+        }
+        if (query.sentFrom() != null) {
+            where.append(" AND r.sentAt >= :sentFrom");
+        }
+        if (query.sentTo() != null) {
+            where.append(" AND r.sentAt < :sentBefore");
+        }
         return where.toString();
     }
 
@@ -162,6 +186,18 @@ public class ReferralService {
         }
         if (inbox.search() != null) {
             query.setParameter("search", inbox.searchPattern());
+        }
+        if (inbox.programme() != null) {
+            query.setParameter("programme", inbox.programme());
+        }
+        if (inbox.office() != null) {
+            query.setParameter("office", inbox.office());
+        }
+        if (inbox.sentFrom() != null) {
+            query.setParameter("sentFrom", inbox.sentFromInstant());
+        }
+        if (inbox.sentTo() != null) {
+            query.setParameter("sentBefore", inbox.sentBeforeInstant());
         }
         return query;
     }

@@ -378,6 +378,20 @@ class PortalBrowserIT {
     }
 
     @Test
+    void theAgencyFiltersItsListByProgrammeAndByTheDayItWasSent() {
+        Page page = browser.newUser();
+        PortalBrowser.signIn(page, portal.toString(), "officer.nino", "demo");
+        choose(page, "#inbox-programme", "Employment promotion");
+        page.waitForFunction("() => document.querySelector('#referral-inbox').size === 1");
+        assertEquals(Set.of("Айгүл Токтогулова"), inboxClients(page));
+        assertTrue(page.locator("#inbox-view-all").innerText().endsWith("(1)"));
+        String tomorrow = java.time.LocalDate.now().plusDays(1).toString();
+        page.evalOnSelector("#inbox-sent-from", "(d, day) => d.value = day", tomorrow);
+        page.waitForFunction("() => document.querySelector('#referral-inbox').size === 0");
+        page.locator("#inbox-view-all").filter(new Locator.FilterOptions().setHasText("(0)")).waitFor();
+    }
+
+    @Test
     void signingOutEndsTheKeycloakSessionToo() {
         Page page = browser.newUser();
         PortalBrowser.signIn(page, portal.toString(), "officer.nino", "demo");

@@ -73,7 +73,8 @@ class TenantIsolationIT {
         operations.put("inboxViews", () -> referrals.inboxViews());
         operations.put("inboxPage", () -> referrals.inboxPage(InboxQuery.all(), 0, 10));
         operations.put("countInbox", () -> referrals.countInbox(InboxQuery.all()));
-        operations.put("inboxCounts", () -> referrals.inboxCounts(null));
+        operations.put("inboxCounts", () -> referrals.inboxCounts(InboxQuery.all()));
+        operations.put("sendingOffices", () -> referrals.sendingOffices());
         operations.put("findReferral", () -> referrals.findReferral(1));
         operations.put("mayDraftReferrals", () -> referrals.mayDraftReferrals());
         operations.put("draftReferral", () -> referrals.draftReferral(1, PARTNER, null));

@@ -2,7 +2,9 @@ package org.reintegra.referral.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -24,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.reintegra.referral.InboxQuery;
 import org.reintegra.referral.InboxView;
+import org.reintegra.referral.ProgrammeArea;
 import org.reintegra.referral.ReferralService;
 import org.reintegra.referral.ReferralSummary;
 
@@ -57,7 +60,7 @@ public class ReferralInbox extends VerticalLayout {
             views.add(tab);
         }
         views.addSelectedChangeListener(change -> {
-            query = new InboxQuery(viewOfTab.getOrDefault(change.getSelectedTab(), InboxView.ALL), query.search());
+            query = query.withView(viewOfTab.getOrDefault(change.getSelectedTab(), InboxView.ALL));
             grid.getDataProvider().refreshAll();
         });
         search.setId("inbox-search");
@@ -69,7 +72,7 @@ public class ReferralInbox extends VerticalLayout {
         search.setWidth("24em");
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(change -> {
-            query = new InboxQuery(query.view(), change.getValue());
+            query = query.withSearch(change.getValue());
             grid.getDataProvider().refreshAll();
             refreshCounts();
         });
@@ -112,14 +115,55 @@ public class ReferralInbox extends VerticalLayout {
         bar.setWidthFull();
         bar.setDefaultVerticalComponentAlignment(Alignment.CENTER);
         bar.expand(views);
-        add(title, bar, grid);
+        add(title, bar, filters(), grid);
         setFlexGrow(1, grid);
         refreshCounts();
     }
 
-    /** Writes each view's count into its tab, for the current search. */
+    /** Programme area, sending office and sent-between filters; each change refreshes list and counts. */
+    private HorizontalLayout filters() {
+        Select<ProgrammeArea> programme = new Select<>();
+        programme.setId("inbox-programme");
+        programme.setLabel(getTranslation("referral.programme"));
+        programme.setItems(ProgrammeArea.values());
+        programme.setItemLabelGenerator(p -> p == null ? getTranslation("inbox.filter.any")
+                : getTranslation("programme." + p.name()));
+        programme.setEmptySelectionAllowed(true);
+        programme.setEmptySelectionCaption(getTranslation("inbox.filter.any"));
+        Select<String> office = new Select<>();
+        office.setId("inbox-office");
+        office.setLabel(getTranslation("referral.office"));
+        office.setItems(referrals.sendingOffices());
+        office.setItemLabelGenerator(o -> o == null ? getTranslation("inbox.filter.any") : o);
+        office.setEmptySelectionAllowed(true);
+        office.setEmptySelectionCaption(getTranslation("inbox.filter.any"));
+        DatePicker from = new DatePicker(getTranslation("inbox.filter.sent-from"));
+        from.setId("inbox-sent-from");
+        DatePicker to = new DatePicker(getTranslation("inbox.filter.sent-to"));
+        to.setId("inbox-sent-to");
+        Runnable apply = () -> {
+            if (from.getValue() != null && to.getValue() != null && to.getValue().isBefore(from.getValue())) {
+                to.setErrorMessage(getTranslation("inbox.filter.period-invalid"));
+                to.setInvalid(true);
+                return;
+            }
+            to.setInvalid(false);
+            query = query.withFilters(programme.getValue(), office.getValue(), from.getValue(), to.getValue());
+            grid.getDataProvider().refreshAll();
+            refreshCounts();
+        };
+        programme.addValueChangeListener(change -> apply.run());
+        office.addValueChangeListener(change -> apply.run());
+        from.addValueChangeListener(change -> apply.run());
+        to.addValueChangeListener(change -> apply.run());
+        HorizontalLayout filters = new HorizontalLayout(programme, office, from, to);
+        filters.setId("inbox-filters");
+        return filters;
+    }
+
+    /** Writes each view's count into its tab, for the current search and filters. */
     private void refreshCounts() {
-        Map<InboxView, Long> counts = referrals.inboxCounts(query.search());
+        Map<InboxView, Long> counts = referrals.inboxCounts(query);
         viewOfTab.forEach((tab, view) -> tab.setLabel(getTranslation("inbox.view." + view.name())
                 + " (" + counts.getOrDefault(view, 0L) + ")"));
     }
