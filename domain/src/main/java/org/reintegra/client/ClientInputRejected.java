@@ -1,22 +1,15 @@
 package org.reintegra.client;
 
 import jakarta.ejb.ApplicationException;
+import org.reintegra.access.InputRejected;
 
-/** Client data the service refuses, with the field it concerns; nothing was stored. */
+/** Client data the service refuses (fields: reference, givenName, familyName, dateOfBirth, sex, email). */
 @ApplicationException(rollback = true)
-public class ClientInputRejected extends RuntimeException {
+public class ClientInputRejected extends InputRejected {
 
     private static final long serialVersionUID = 1L;
 
-    private final String field;
-
-    public ClientInputRejected(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    /** The input field at fault (reference, givenName, familyName, dateOfBirth, sex, email). */
-    public String field() {
-        return field;
+    public ClientInputRejected(String field, String messageKey) {
+        super(field, messageKey);
     }
 }

@@ -8,13 +8,13 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.reintegra.access.Actor;
 import org.reintegra.access.Roles;
 import org.reintegra.access.SignedInActor;
 import org.reintegra.audit.AuditAction;
 import org.reintegra.audit.AuditTrail;
+import org.reintegra.persistence.LikePattern;
 import org.reintegra.tenancy.TenancyProperties;
 import org.reintegra.tenancy.TenantBound;
 
@@ -62,8 +62,7 @@ public class ClientService {
             throw new IllegalArgumentException("page out of range");
         }
         Actor actor = signedInActor.actor();
-        String pattern = "%" + (text == null ? "" : text.strip().toLowerCase(Locale.ROOT)
-                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")) + "%";
+        String pattern = LikePattern.containing(text);
         List<Client> clients = entityManager.createQuery("SELECT c FROM Client c WHERE c.searchKey LIKE :p ESCAPE '\\'"
                         + " ORDER BY c.familyName, c.id", Client.class)
                 .setParameter("p", pattern).setFirstResult(offset).setMaxResults(limit).getResultList();

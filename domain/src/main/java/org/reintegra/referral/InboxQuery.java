@@ -3,8 +3,8 @@ package org.reintegra.referral;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Objects;
+import org.reintegra.persistence.LikePattern;
 
 /**
  * Which referrals a list shows: a view, an optional search by client name or reference, and
@@ -56,7 +56,6 @@ public record InboxQuery(InboxView view, String search, ProgrammeArea programme,
 
     /** The LIKE pattern over the lower-case search key, with LIKE's wildcards escaped. */
     String searchPattern() {
-        String escaped = search.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return "%" + escaped + "%";
+        return LikePattern.containing(search);
     }
 }

@@ -1,26 +1,15 @@
 package org.reintegra.referral;
 
 import jakarta.ejb.ApplicationException;
+import org.reintegra.access.InputRejected;
 
-/** Referral input the service refuses, with the field it concerns and a message key; nothing was stored. */
+/** Referral input the service refuses (fields: client, partner, programmeArea, serviceType, ...). */
 @ApplicationException(rollback = true)
-public class ReferralInputRejected extends RuntimeException {
+public class ReferralInputRejected extends InputRejected {
 
     private static final long serialVersionUID = 1L;
 
-    private final String field;
-
     public ReferralInputRejected(String field, String messageKey) {
-        super(messageKey);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
-    }
-
-    /** The translation key of the message to show. */
-    public String messageKey() {
-        return getMessage();
+        super(field, messageKey);
     }
 }

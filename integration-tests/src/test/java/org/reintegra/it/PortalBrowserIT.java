@@ -73,24 +73,21 @@ class PortalBrowserIT {
 
     @Test
     void aPartnerCaseworkerSeesExactlyTheReferralsSentToTheirOrganisation() {
-        Page page = browser.newUser();
-        PortalBrowser.signIn(page, portal.toString(), "lawyer.tamar", "demo");
+        Page page = signedIn("lawyer.tamar");
         assertTrue(page.locator("#signed-in-as").innerText().contains("Justice & Art NGO"));
         assertEquals(JUSTICE_ART_CLIENTS, inboxClients(page));
     }
 
     @Test
     void anotherPartnerSeesOnlyItsOwnAndNotTheAgencysDraft() {
-        Page page = browser.newUser();
-        PortalBrowser.signIn(page, portal.toString(), "caseworker.dana", "demo");
+        Page page = signedIn("caseworker.dana");
         assertTrue(page.locator("#signed-in-as").innerText().contains("New Path Psychosocial Centre"));
         assertEquals(NEW_PATH_CLIENTS, inboxClients(page));
     }
 
     @Test
     void anAgencyOfficerSeesEveryReferralTheirAgencySentAcrossPartners() {
-        Page page = browser.newUser();
-        PortalBrowser.signIn(page, portal.toString(), "officer.nino", "demo");
+        Page page = signedIn("officer.nino");
         assertTrue(page.locator("#signed-in-as").innerText().contains("National Probation Agency"));
         assertEquals(PROBATION_AGENCY_CLIENTS, inboxClients(page));
     }
@@ -98,14 +95,12 @@ class PortalBrowserIT {
     @Test
     void anotherOrganisationsReferralLooksExactlyLikeAMissingOne() throws SQLException {
         long justiceArtReferral = referralIdOfClient("Tsiklauri");
-        Page owner = browser.newUser();
-        PortalBrowser.signIn(owner, portal.toString(), "lawyer.tamar", "demo");
+        Page owner = signedIn("lawyer.tamar");
         owner.navigate(portal + "referrals/" + justiceArtReferral);
         owner.locator("#referral-heading").waitFor();
         assertEquals("Levan Tsiklauri", owner.locator("#referral-facts vaadin-form-item span").first().innerText());
 
-        Page outsider = browser.newUser();
-        PortalBrowser.signIn(outsider, portal.toString(), "caseworker.dana", "demo");
+        Page outsider = signedIn("caseworker.dana");
         Response foreign = outsider.navigate(portal + "referrals/" + justiceArtReferral);
         outsider.locator("#not-found").waitFor();
         String foreignPage = outsider.locator("vaadin-app-layout").innerText().replace(Long.toString(justiceArtReferral), "");
@@ -120,8 +115,7 @@ class PortalBrowserIT {
     @Test
     void aCollegeRegistrarSeesIdentityButNotOffenceOrRiskDetails() throws SQLException {
         long collegeReferral = referralIdOfClient("Токтогулова");
-        Page registrar = browser.newUser();
-        PortalBrowser.signIn(registrar, portal.toString(), "registrar.erlan", "demo");
+        Page registrar = signedIn("registrar.erlan");
         registrar.navigate(portal + "referrals/" + collegeReferral);
         registrar.locator("#referral-heading").waitFor();
         String facts = registrar.locator("#referral-facts").innerText();
@@ -129,8 +123,7 @@ class PortalBrowserIT {
         assertTrue(facts.contains("Not shared with your organisation"), facts);
         assertFalse(facts.contains("seamstress"), "the reason for referral must not reach the college: " + facts);
 
-        Page officer = browser.newUser();
-        PortalBrowser.signIn(officer, portal.toString(), "officer.nino", "demo");
+        Page officer = signedIn("officer.nino");
         officer.navigate(portal + "referrals/" + collegeReferral);
         officer.locator("#referral-heading").waitFor();
         assertTrue(officer.locator("#referral-facts").innerText().contains("seamstress"));
@@ -147,10 +140,8 @@ class PortalBrowserIT {
         keycloak.setUserEnabled("officer.aibek", true);
         keycloak.setAccessTokenLifespan(15);
         try {
-            Page staying = browser.newUser();
-            PortalBrowser.signIn(staying, portal.toString(), "officer.nino", "demo");
-            Page leaving = browser.newUser();
-            PortalBrowser.signIn(leaving, portal.toString(), "officer.aibek", "demo");
+            Page staying = signedIn("officer.nino");
+            Page leaving = signedIn("officer.aibek");
             keycloak.setUserEnabled("officer.aibek", false);
             Thread.sleep(20_000);
 
@@ -170,8 +161,7 @@ class PortalBrowserIT {
     @Test
     void aPartnerAcceptsANewReferralAndTheAgencySeesWhoAcceptedIt() throws SQLException {
         long referral = referralIdOfClient("Popescu");
-        Page partner = browser.newUser();
-        PortalBrowser.signIn(partner, portal.toString(), "lawyer.tamar", "demo");
+        Page partner = signedIn("lawyer.tamar");
         partner.navigate(portal + "referrals/" + referral);
         assertEquals("New", partner.locator("#referral-status").innerText());
         partner.locator("#action-accept").click();
@@ -179,8 +169,7 @@ class PortalBrowserIT {
                 .setHasText("Referral accepted and assigned to you.")).waitFor();
         assertEquals("Accepted", partner.locator("#referral-status").innerText());
 
-        Page agency = browser.newUser();
-        PortalBrowser.signIn(agency, portal.toString(), "officer.nino", "demo");
+        Page agency = signedIn("officer.nino");
         agency.navigate(portal + "referrals/" + referral);
         assertEquals("Accepted", agency.locator("#referral-status").innerText());
         String history = agency.locator("#referral-history").innerText();
@@ -191,8 +180,7 @@ class PortalBrowserIT {
     @Test
     void decliningNeedsAReasonAndAnExplanationForOtherAndLosesNothingTyped() throws SQLException {
         long referral = referralIdOfClient("Tsiklauri");
-        Page partner = browser.newUser();
-        PortalBrowser.signIn(partner, portal.toString(), "lawyer.tamar", "demo");
+        Page partner = signedIn("lawyer.tamar");
         partner.navigate(portal + "referrals/" + referral);
         partner.locator("#action-decline").click();
         partner.locator("#reason-confirm").click();
@@ -213,10 +201,8 @@ class PortalBrowserIT {
     @Test
     void theSecondOfTwoConcurrentChangesIsToldAndShownTheCurrentVersion() throws SQLException {
         long referral = referralIdOfClient("Жумабаев");
-        Page first = browser.newUser();
-        PortalBrowser.signIn(first, portal.toString(), "lawyer.tamar", "demo");
-        Page second = browser.newUser();
-        PortalBrowser.signIn(second, portal.toString(), "lawyer.tamar", "demo");
+        Page first = signedIn("lawyer.tamar");
+        Page second = signedIn("lawyer.tamar");
         first.navigate(portal + "referrals/" + referral);
         second.navigate(portal + "referrals/" + referral);
         assertEquals("Accepted", second.locator("#referral-status").innerText());
@@ -241,8 +227,7 @@ class PortalBrowserIT {
     @Test
     void theAgencyWithdrawsAReferralAndThePartnerSeesItClosed() throws SQLException {
         long referral = referralIdOfClient("ჯაფარიძე");
-        Page agency = browser.newUser();
-        PortalBrowser.signIn(agency, portal.toString(), "officer.nino", "demo");
+        Page agency = signedIn("officer.nino");
         agency.navigate(portal + "referrals/" + referral);
         agency.locator("#action-withdraw").click();
         agency.locator("#reason-code").click();
@@ -253,16 +238,14 @@ class PortalBrowserIT {
         assertEquals("Withdrawn", agency.locator("#referral-status").innerText());
         assertEquals(0, agency.locator("#referral-actions vaadin-button").count(), "a closed referral takes no commands");
 
-        Page partner = browser.newUser();
-        PortalBrowser.signIn(partner, portal.toString(), "registrar.erlan", "demo");
+        Page partner = signedIn("registrar.erlan");
         partner.navigate(portal + "referrals/" + referral);
         assertEquals("Withdrawn", partner.locator("#referral-status").innerText());
     }
 
     @Test
     void aPartnerNarrowsItsListByViewAndFindsAClientByPartOfTheName() {
-        Page page = browser.newUser();
-        PortalBrowser.signIn(page, portal.toString(), "lawyer.tamar", "demo");
+        Page page = signedIn("lawyer.tamar");
         page.locator("#inbox-view-new").click();
         page.waitForFunction("() => { const t = document.querySelector('#inbox-view-new').textContent;"
                 + " const g = document.querySelector('#referral-inbox');"
@@ -283,8 +266,7 @@ class PortalBrowserIT {
 
     @Test
     void searchFoldsCaseInCyrillicAndFindsGeorgianNames() {
-        Page page = browser.newUser();
-        PortalBrowser.signIn(page, portal.toString(), "officer.nino", "demo");
+        Page page = signedIn("officer.nino");
         page.locator("#inbox-search input").fill("нурлан");
         page.waitForFunction("() => document.querySelector('#referral-inbox').size === 2");
         assertEquals(Set.of("Нурлан Абенов", "Асель Нурланова"), inboxClients(page));
@@ -297,8 +279,7 @@ class PortalBrowserIT {
     @Test
     @Order(Integer.MAX_VALUE)
     void anOfficerRegistersAClientDraftsAReferralAndSendsItToThePartnersInbox() {
-        Page officer = browser.newUser();
-        PortalBrowser.signIn(officer, portal.toString(), "officer.nino", "demo");
+        Page officer = signedIn("officer.nino");
         officer.locator("#new-referral").click();
         officer.locator("#new-referral-heading").waitFor();
         officer.locator("#save-draft").click();
@@ -339,8 +320,7 @@ class PortalBrowserIT {
         officer.locator("#referral-heading").waitFor();
         assertEquals("Draft", officer.locator("#referral-status").innerText());
 
-        Page partner = browser.newUser();
-        PortalBrowser.signIn(partner, portal.toString(), "caseworker.dana", "demo");
+        Page partner = signedIn("caseworker.dana");
         partner.locator("#inbox-search input").fill("омарова");
         partner.waitForFunction("() => document.querySelector('#referral-inbox').size === 1");
         assertTrue(visibleCellTexts(partner).contains("Зарина Омарова"));
@@ -354,8 +334,7 @@ class PortalBrowserIT {
     @Test
     void theOfficerAsksAQuestionAndThePartnerAnswersOnTheReferral() throws SQLException {
         long referral = referralIdOfClient("Абенов");
-        Page officer = browser.newUser();
-        PortalBrowser.signIn(officer, portal.toString(), "officer.nino", "demo");
+        Page officer = signedIn("officer.nino");
         officer.navigate(portal + "referrals/" + referral);
         officer.locator("#note-ask").click();
         officer.locator("#note-text[invalid]").waitFor();
@@ -363,8 +342,7 @@ class PortalBrowserIT {
         officer.locator("#note-ask").click();
         officer.locator("vaadin-notification-card").filter(new Locator.FilterOptions().setHasText("Question sent.")).waitFor();
 
-        Page partner = browser.newUser();
-        PortalBrowser.signIn(partner, portal.toString(), "caseworker.dana", "demo");
+        Page partner = signedIn("caseworker.dana");
         partner.navigate(portal + "referrals/" + referral);
         String thread = partner.locator("#referral-notes").innerText();
         assertTrue(thread.contains("officer.nino (agency) asked"), thread);
@@ -379,8 +357,7 @@ class PortalBrowserIT {
 
     @Test
     void theAgencyFiltersItsListByProgrammeAndByTheDayItWasSent() {
-        Page page = browser.newUser();
-        PortalBrowser.signIn(page, portal.toString(), "officer.nino", "demo");
+        Page page = signedIn("officer.nino");
         choose(page, "#inbox-programme", "Employment promotion");
         page.waitForFunction("() => document.querySelector('#referral-inbox').size === 1");
         assertEquals(Set.of("Айгүл Токтогулова"), inboxClients(page));
@@ -393,8 +370,7 @@ class PortalBrowserIT {
 
     @Test
     void signingOutEndsTheKeycloakSessionToo() {
-        Page page = browser.newUser();
-        PortalBrowser.signIn(page, portal.toString(), "officer.nino", "demo");
+        Page page = signedIn("officer.nino");
         page.locator("#sign-out").click();
         page.locator("#username").waitFor();
         assertTrue(page.url().contains("/realms/reintegra/"), page.url());
@@ -451,15 +427,13 @@ class PortalBrowserIT {
     void openingAReferralIsAuditedInTheReadersOrganisation() throws SQLException {
         long referral = referralIdOfClient("Popescu");
         int before = auditedReads("lawyer.tamar", "justice-art-ngo", referral);
-        Page page = browser.newUser();
-        PortalBrowser.signIn(page, portal.toString(), "lawyer.tamar", "demo");
+        Page page = signedIn("lawyer.tamar");
         page.navigate(portal + "referrals/" + referral);
         page.locator("#referral-heading").waitFor();
         assertEquals(before + 1, auditedReads("lawyer.tamar", "justice-art-ngo", referral));
 
         int outsiderBefore = auditedReads("caseworker.dana", "new-path-ngo", referral);
-        Page outsider = browser.newUser();
-        PortalBrowser.signIn(outsider, portal.toString(), "caseworker.dana", "demo");
+        Page outsider = signedIn("caseworker.dana");
         outsider.navigate(portal + "referrals/" + referral);
         outsider.locator("#not-found").waitFor();
         assertEquals(outsiderBefore, auditedReads("caseworker.dana", "new-path-ngo", referral), "nothing was shown");
@@ -477,6 +451,13 @@ class PortalBrowserIT {
                 return rows.getInt(1);
             }
         }
+    }
+
+    /** A new browser (no cookies) signed in as that demo user, on the home screen. */
+    private Page signedIn(String user) {
+        Page page = browser.newUser();
+        PortalBrowser.signIn(page, portal.toString(), user, "demo");
+        return page;
     }
 
     /** The client names in the inbox grid once all its rows have loaded. */

@@ -23,8 +23,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.reintegra.access.InputRejected;
 import org.reintegra.access.Roles;
-import org.reintegra.client.ClientInputRejected;
 import org.reintegra.client.ClientService;
 import org.reintegra.client.ClientSummary;
 import org.reintegra.client.NewClient;
@@ -36,7 +36,6 @@ import org.reintegra.referral.CustodyStatus;
 import org.reintegra.referral.ProgrammeArea;
 import org.reintegra.referral.ReferralDetails;
 import org.reintegra.referral.ReferralDraft;
-import org.reintegra.referral.ReferralInputRejected;
 import org.reintegra.referral.ReferralService;
 import org.reintegra.referral.ServiceType;
 
@@ -183,10 +182,8 @@ public class NewReferralView extends VerticalLayout implements HasDynamicTitle {
                     new ReferralDraft(programme.getValue(), service.getValue(), reason.getValue(), risk.getValue(),
                             custody.getValue(), releaseDate.getValue(), deadline.getValue(), office.getValue()));
             getUI().ifPresent(ui -> ui.navigate(ReferralView.class, draft.id()));
-        } catch (ClientInputRejected rejected) {
-            markInvalid(clientFields().get(rejected.field()), rejected.getMessage());
-        } catch (ReferralInputRejected rejected) {
-            markInvalid(referralFields().get(rejected.field()), rejected.messageKey());
+        } catch (InputRejected rejected) {
+            markInvalid(fields().get(rejected.field()), rejected.messageKey());
         }
     }
 
@@ -238,14 +235,14 @@ public class NewReferralView extends VerticalLayout implements HasDynamicTitle {
         }
     }
 
-    private Map<String, HasValidation> clientFields() {
-        return Map.of("reference", reference, "givenName", givenName, "familyName", familyName,
-                "dateOfBirth", dateOfBirth, "sex", sex, "email", email);
-    }
-
-    private Map<String, HasValidation> referralFields() {
-        return Map.of("client", existingClient, "partner", partner, "programmeArea", programme, "serviceType", service,
-                "reasonForReferral", reason, "completionDeadline", deadline, "releaseDate", releaseDate);
+    /** The form field for each input the services may refuse. */
+    private Map<String, HasValidation> fields() {
+        return Map.ofEntries(Map.entry("reference", reference), Map.entry("givenName", givenName),
+                Map.entry("familyName", familyName), Map.entry("dateOfBirth", dateOfBirth), Map.entry("sex", sex),
+                Map.entry("email", email), Map.entry("client", existingClient), Map.entry("partner", partner),
+                Map.entry("programmeArea", programme), Map.entry("serviceType", service),
+                Map.entry("reasonForReferral", reason), Map.entry("completionDeadline", deadline),
+                Map.entry("releaseDate", releaseDate));
     }
 
     @Override
