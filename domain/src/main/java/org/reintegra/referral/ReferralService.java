@@ -305,7 +305,7 @@ public class ReferralService {
         }
         referral.writeNote(actor, question, body, clock);
         entityManager.flush();
-        auditTrail.record(actor, AuditAction.CHANGE, referral.id(), referral.clientId(), "notes",
+        auditTrail.record(actor, AuditAction.CHANGE, referral.id(), referral.clientId(), auditedFields(viewer),
                 question ? "referral question" : "referral note");
         return details(referral, actor, viewer);
     }
@@ -365,7 +365,9 @@ public class ReferralService {
         } catch (OptimisticLockException changedByAnotherTransaction) {
             throw new ReferralChangedMeanwhile();
         }
-        auditTrail.record(actor, AuditAction.CHANGE, referral.id(), referral.clientId(), "status,history", "referral " + purpose);
+        // the caller gets the whole referral back: the audit row names every field shown, not only those changed
+        auditTrail.record(actor, AuditAction.CHANGE, referral.id(), referral.clientId(), auditedFields(viewer),
+                "referral " + purpose);
         return details(referral, actor, viewer);
     }
 
