@@ -17,12 +17,15 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.reintegra.access.Actor;
 import org.reintegra.client.Client;
 import org.reintegra.client.Sex;
 import org.reintegra.organisation.Organisation;
 import org.reintegra.referral.CustodyStatus;
 import org.reintegra.referral.DeclineReason;
+import org.reintegra.referral.DesiredOutcome;
+import org.reintegra.referral.LegalBasis;
 import org.reintegra.referral.ProgrammeArea;
 import org.reintegra.referral.Referral;
 import org.reintegra.referral.ReferralDraft;
@@ -159,9 +162,12 @@ public class DemoTenantWriter {
                     demo.sex(), demo.language(), null, null, then.instant());
             entityManager.persist(client);
             Referral referral = Referral.draft(officer, client, demo.partner(),
-                    new ReferralDraft(demo.area(), demo.service(), demo.reason(), demo.risk(), demo.custody(),
+                    new ReferralDraft(demo.area(), demo.service(), demo.reason(), demo.risk(),
+                            Set.of(DesiredOutcome.ENGAGES_WITH_SERVICE, DesiredOutcome.forService(demo.service()).get(
+                                    DesiredOutcome.forService(demo.service()).size() - 1)),
+                            demo.custody(),
                             demo.custody() == CustodyStatus.IN_CUSTODY ? LocalDate.now().plusMonths(4) : null,
-                            LocalDate.now().plusMonths(6), office), then);
+                            LocalDate.now().plusMonths(6), LegalBasis.PROBATION_CONDITION, null, office), then);
             entityManager.persist(referral);
             referral.assignReference(prefix);
             referral.send(officer, then);
@@ -180,8 +186,10 @@ public class DemoTenantWriter {
         entityManager.persist(client);
         Referral referral = Referral.draft(officer, client, NEW_PATH_NGO,
                 new ReferralDraft(ProgrammeArea.PROSOCIAL_BEHAVIOUR, ServiceType.PROSOCIAL_PROGRAMME,
-                        "Interpersonal communication programme (draft).", null, CustodyStatus.IN_COMMUNITY, null,
-                        LocalDate.now().plusMonths(3), "Tbilisi probation office"), Clock.systemUTC());
+                        "Interpersonal communication programme (draft).", null,
+                        Set.of(DesiredOutcome.PROSOCIAL_SKILLS_IMPROVED), CustodyStatus.IN_COMMUNITY, null,
+                        LocalDate.now().plusMonths(3), LegalBasis.CLIENT_CONSENT, LocalDate.now().minusDays(2),
+                        "Tbilisi probation office"), Clock.systemUTC());
         entityManager.persist(referral);
         referral.assignReference("NPA");
 
@@ -190,8 +198,8 @@ public class DemoTenantWriter {
         entityManager.persist(duplicate);
         Referral mistaken = Referral.draft(officer, duplicate, NEW_PATH_NGO,
                 new ReferralDraft(ProgrammeArea.OVERCOMING_ADDICTIONS, ServiceType.ADDICTION_PROGRAMME,
-                        "Started for the wrong client.", null, CustodyStatus.IN_COMMUNITY, null,
-                        LocalDate.now().plusMonths(3), "Tbilisi probation office"), Clock.systemUTC());
+                        "Started for the wrong client.", null, Set.of(), CustodyStatus.IN_COMMUNITY, null,
+                        LocalDate.now().plusMonths(3), null, null, "Tbilisi probation office"), Clock.systemUTC());
         entityManager.persist(mistaken);
         mistaken.assignReference("NPA");
         mistaken.withdraw(officer, WithdrawalReason.ENTERED_IN_ERROR, "Drafted for the wrong client", Clock.systemUTC());

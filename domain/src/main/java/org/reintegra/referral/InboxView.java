@@ -9,6 +9,15 @@ public enum InboxView {
     ALL(null, EnumSet.allOf(ReferralStatus.class)),
     /** Partner: sent to us, not yet accepted or declined. */
     NEW(ReferralSide.PARTNER, EnumSet.of(ReferralStatus.SENT)),
+    /**
+     * Something to answer: for a partner, new referrals and open ones the agency asked about or
+     * amended; for an agency, referrals the partner asked about.
+     */
+    ACTION_NEEDED(null, EnumSet.of(ReferralStatus.SENT, ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS,
+            ReferralStatus.ON_HOLD)),
+    /** Partner: accepted and open, but nobody's (a caseworker left, or it was handed back). */
+    UNASSIGNED(ReferralSide.PARTNER, EnumSet.of(ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS,
+            ReferralStatus.ON_HOLD)),
     /** Partner: open referrals assigned to me. */
     MINE(ReferralSide.PARTNER, EnumSet.of(ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS, ReferralStatus.ON_HOLD)),
     /** Partner: accepted and not closed. */
@@ -42,7 +51,12 @@ public enum InboxView {
     /** The views of one side, in the order screens show them. */
     public static List<InboxView> of(ReferralSide viewerSide) {
         return viewerSide == ReferralSide.AGENCY
-                ? List.of(ALL, DRAFTS, OPEN, CLOSED)
-                : List.of(ALL, NEW, MINE, IN_WORK, CLOSED);
+                ? List.of(ALL, DRAFTS, OPEN, ACTION_NEEDED, CLOSED)
+                : List.of(ALL, NEW, ACTION_NEEDED, MINE, UNASSIGNED, IN_WORK, CLOSED);
+    }
+
+    /** Whether the view's rows follow from their status alone (so one grouped count gives them). */
+    public boolean byStatusOnly() {
+        return this != MINE && this != ACTION_NEEDED && this != UNASSIGNED;
     }
 }

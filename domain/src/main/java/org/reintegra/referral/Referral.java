@@ -2,6 +2,7 @@ package org.reintegra.referral;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,6 +14,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,7 +22,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Objects;
 import org.reintegra.access.Actor;
@@ -87,6 +93,31 @@ public class Referral extends AgencyPartnerSharedEntity {
     @Column(name = "sending_office", length = 200)
     private String sendingOffice;
 
+    @Convert(converter = DesiredOutcomesConverter.class)
+    @Column(name = "desired_outcomes", nullable = false, length = 1000)
+    private Set<DesiredOutcome> desiredOutcomes = EnumSet.noneOf(DesiredOutcome.class);
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "legal_basis", length = 40)
+    private LegalBasis legalBasis;
+
+    @Column(name = "consent_recorded_on")
+    private LocalDate consentRecordedOn;
+
+    /** The partner asked something the agency has not answered yet. */
+    @Column(name = "agency_attention", nullable = false)
+    private boolean agencyAttention;
+
+    /** The agency asked something, or amended the referral, and the partner has not answered yet. */
+    @Column(name = "partner_attention", nullable = false)
+    private boolean partnerAttention;
+
+    @Column(name = "amended_at")
+    private Instant amendedAt;
+
+    @Column(name = "changed_at", nullable = false)
+    private Instant changedAt;
+
     @Column(name = "sending_officer", nullable = false, length = 100)
     private String sendingOfficer;
 
@@ -126,6 +157,14 @@ public class Referral extends AgencyPartnerSharedEntity {
     @OrderBy("writtenAt ASC")
     private List<ReferralNote> notes = new ArrayList<>();
 
+    @OneToMany(mappedBy = "referral", cascade = CascadeType.PERSIST)
+    @OrderBy("amendedAt ASC")
+    private List<ReferralAmendment> amendments = new ArrayList<>();
+
+    /** Who must be told of what happened in this unit of work; the service drains it. */
+    @Transient
+    private List<ReferralNotice> notices = new ArrayList<>();
+
     protected Referral() {
     }
 
@@ -138,18 +177,27 @@ public class Referral extends AgencyPartnerSharedEntity {
         this.client = ClientSnapshot.of(client);
         this.programmeArea = Objects.requireNonNull(draft.programmeArea(), "programme area");
         this.serviceType = Objects.requireNonNull(draft.serviceType(), "service");
-        this.reasonForReferral = draft.reasonForReferral();
-        this.riskSummary = draft.riskSummary();
-        this.custodyStatus = draft.custodyStatus();
-        this.releaseDate = draft.releaseDate();
-        this.completionDeadline = draft.completionDeadline();
-        this.sendingOffice = draft.sendingOffice();
+        takeTerms(draft);
         this.sendingOfficer = officer.username();
         this.status = ReferralStatus.DRAFT;
         this.createdAt = now;
         this.statusChangedAt = now;
+        this.changedAt = now;
         this.reference = "DRAFT"; // replaced by assignReference once stored
         updateSearchKey();
+    }
+
+    private void takeTerms(ReferralDraft draft) {
+        this.reasonForReferral = draft.reasonForReferral();
+        this.riskSummary = draft.riskSummary();
+        this.desiredOutcomes = draft.desiredOutcomes().isEmpty()
+                ? EnumSet.noneOf(DesiredOutcome.class) : EnumSet.copyOf(draft.desiredOutcomes());
+        this.custodyStatus = draft.custodyStatus();
+        this.releaseDate = draft.releaseDate();
+        this.completionDeadline = draft.completionDeadline();
+        this.legalBasis = draft.legalBasis();
+        this.consentRecordedOn = draft.consentRecordedOn();
+        this.sendingOffice = draft.sendingOffice();
     }
 
     /** An officer starts a referral of their agency's client to a partner. */
@@ -170,7 +218,20 @@ public class Referral extends AgencyPartnerSharedEntity {
         this.searchKey = (client.givenName() + " " + client.familyName() + " " + reference).toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Sending needs what the partner must have: the reason, at least one desired outcome, and the
+     * legal basis (with the consent date when the basis is the client's consent).
+     */
     public void send(Actor officer, Clock clock) {
+        if (reasonForReferral == null || reasonForReferral.isBlank()) {
+            throw new ReferralTransitionRefused(status, ReferralCommand.SEND, "the reason for referral is missing");
+        }
+        if (desiredOutcomes.isEmpty()) {
+            throw new ReferralTransitionRefused(status, ReferralCommand.SEND, "choose at least one desired outcome");
+        }
+        if (legalBasis == null || (legalBasis.needsConsent() && consentRecordedOn == null)) {
+            throw new ReferralTransitionRefused(status, ReferralCommand.SEND, "the legal basis or consent is missing");
+        }
         Instant now = apply(ReferralCommand.SEND, officer, clock, null, null);
         this.sentAt = now;
     }
@@ -181,6 +242,117 @@ public class Referral extends AgencyPartnerSharedEntity {
         }
         apply(ReferralCommand.ACCEPT, partnerUser, clock, null, null);
         this.assignedCaseworker = caseworker;
+    }
+
+    /**
+     * The officer changes the draft (autosave): the agency's alone, so no changelog and nobody told.
+     * Programme and service may still change while drafting.
+     */
+    public void reviseDraft(Actor officer, ReferralDraft draft, Clock clock) {
+        if (sideOf(officer) != ReferralSide.AGENCY) {
+            throw new ReferralTransitionRefused(status, null, "only the agency edits its draft");
+        }
+        if (status != ReferralStatus.DRAFT) {
+            throw new ReferralTransitionRefused(status, null, "only a draft can be edited; amend a sent referral");
+        }
+        this.programmeArea = Objects.requireNonNull(draft.programmeArea(), "programme area");
+        this.serviceType = Objects.requireNonNull(draft.serviceType(), "service");
+        takeTerms(draft);
+        this.changedAt = clock.instant();
+    }
+
+    /** Whether the agency may amend a referral in this state: sent and still open. */
+    public static boolean amendable(ReferralStatus status) {
+        return status == ReferralStatus.SENT || status == ReferralStatus.ACCEPTED
+                || status == ReferralStatus.IN_PROGRESS || status == ReferralStatus.ON_HOLD;
+    }
+
+    /**
+     * The officer amends a sent, open referral: each changed field becomes a changelog line (old
+     * value, new value, who, when, why) and the partner is told. Programme and service cannot be
+     * amended: a different service is a different referral.
+     *
+     * @return the fields that changed
+     */
+    public List<ReferralField> amend(Actor officer, ReferralDraft terms, String reason, Clock clock) {
+        if (sideOf(officer) != ReferralSide.AGENCY) {
+            throw new ReferralTransitionRefused(status, null, "only the agency amends its referral");
+        }
+        if (!amendable(status)) {
+            throw new ReferralTransitionRefused(status, null, "only a sent, open referral can be amended");
+        }
+        if (terms.programmeArea() != programmeArea || terms.serviceType() != serviceType) {
+            throw new ReferralTransitionRefused(status, null, "programme and service cannot be amended");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new ReferralTransitionRefused(status, null, "please give the reason for the amendment");
+        }
+        Map<ReferralField, String[]> changed = new LinkedHashMap<>();
+        compare(changed, ReferralField.REASON_FOR_REFERRAL, reasonForReferral, terms.reasonForReferral());
+        compare(changed, ReferralField.RISK_SUMMARY, riskSummary, terms.riskSummary());
+        compare(changed, ReferralField.DESIRED_OUTCOMES, codes(desiredOutcomes), codes(terms.desiredOutcomes()));
+        compare(changed, ReferralField.CUSTODY_STATUS, text(custodyStatus), text(terms.custodyStatus()));
+        compare(changed, ReferralField.RELEASE_DATE, text(releaseDate), text(terms.releaseDate()));
+        compare(changed, ReferralField.COMPLETION_DEADLINE, text(completionDeadline), text(terms.completionDeadline()));
+        compare(changed, ReferralField.LEGAL_BASIS, text(legalBasis), text(terms.legalBasis()));
+        compare(changed, ReferralField.CONSENT_RECORDED_ON, text(consentRecordedOn), text(terms.consentRecordedOn()));
+        compare(changed, ReferralField.SENDING_OFFICE, sendingOffice, terms.sendingOffice());
+        if (changed.isEmpty()) {
+            throw new ReferralTransitionRefused(status, null, "nothing was changed");
+        }
+        Instant now = clock.instant();
+        String why = reason.strip();
+        changed.forEach((field, values) -> amendments.add(
+                new ReferralAmendment(this, field, values[0], values[1], why, officer, ReferralSide.AGENCY, now)));
+        takeTerms(terms);
+        this.amendedAt = now;
+        this.changedAt = now;
+        this.partnerAttention = true;
+        notices.add(new ReferralNotice(ReferralEvent.AMENDED, ReferralSide.PARTNER, assignedCaseworker, officer.username()));
+        return List.copyOf(changed.keySet());
+    }
+
+    /**
+     * The partner hands an accepted referral to another of its caseworkers (or to nobody, which
+     * puts it in the Unassigned view). Recorded in the changelog; the new caseworker is told.
+     */
+    public void reassign(Actor partnerUser, String caseworker, String reason, Clock clock) {
+        if (sideOf(partnerUser) != ReferralSide.PARTNER) {
+            throw new ReferralTransitionRefused(status, null, "only the partner assigns its caseworker");
+        }
+        if (status != ReferralStatus.ACCEPTED && status != ReferralStatus.IN_PROGRESS && status != ReferralStatus.ON_HOLD) {
+            throw new ReferralTransitionRefused(status, null, "only an accepted, open referral can be reassigned");
+        }
+        String next = caseworker == null || caseworker.isBlank() ? null : caseworker.strip();
+        if (Objects.equals(next, assignedCaseworker)) {
+            throw new ReferralTransitionRefused(status, null, "nothing was changed");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new ReferralTransitionRefused(status, null, "please give the reason for the reassignment");
+        }
+        amendments.add(new ReferralAmendment(this, ReferralField.ASSIGNED_CASEWORKER, assignedCaseworker, next,
+                reason.strip(), partnerUser, ReferralSide.PARTNER, clock.instant()));
+        this.assignedCaseworker = next;
+        this.changedAt = clock.instant();
+        if (next == null || !next.equals(partnerUser.username())) {
+            notices.add(new ReferralNotice(ReferralEvent.REASSIGNED, ReferralSide.PARTNER, next, partnerUser.username()));
+        }
+    }
+
+    private static void compare(Map<ReferralField, String[]> changed, ReferralField field, String before, String after) {
+        String old = before == null || before.isBlank() ? null : before;
+        String now = after == null || after.isBlank() ? null : after;
+        if (!Objects.equals(old, now)) {
+            changed.put(field, new String[] {old, now});
+        }
+    }
+
+    private static String codes(Set<DesiredOutcome> outcomes) {
+        return new DesiredOutcomesConverter().convertToDatabaseColumn(outcomes);
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     public void decline(Actor partnerUser, DeclineReason reason, String text, Clock clock) {
@@ -242,6 +414,14 @@ public class Referral extends AgencyPartnerSharedEntity {
         }
         this.status = next;
         this.statusChangedAt = now;
+        this.changedAt = now;
+        if (command == ReferralCommand.SEND) {
+            notices.add(new ReferralNotice(ReferralEvent.SENT, ReferralSide.PARTNER, null, actor.username()));
+        } else if (sentAt != null) { // a withdrawn draft was never the partner's business
+            notices.add(side == ReferralSide.AGENCY
+                    ? new ReferralNotice(ReferralEvent.of(command), ReferralSide.PARTNER, assignedCaseworker, actor.username())
+                    : new ReferralNotice(ReferralEvent.of(command), ReferralSide.AGENCY, sendingOfficer, actor.username()));
+        }
         return now;
     }
 
@@ -255,7 +435,29 @@ public class Referral extends AgencyPartnerSharedEntity {
         if (text.isEmpty() || text.length() > ReferralNote.MAX_LENGTH) {
             throw new IllegalArgumentException("a note needs 1 to " + ReferralNote.MAX_LENGTH + " characters");
         }
-        notes.add(new ReferralNote(this, author, side, question, text, clock.instant()));
+        Instant now = clock.instant();
+        notes.add(new ReferralNote(this, author, side, question, text, now));
+        this.changedAt = now;
+        if (sentAt == null) {
+            return; // a note on a draft is the agency's alone
+        }
+        ReferralEvent event = question ? ReferralEvent.QUESTION_ASKED : ReferralEvent.NOTE_WRITTEN;
+        if (side == ReferralSide.AGENCY) {
+            this.agencyAttention = false; // the agency has answered
+            this.partnerAttention |= question;
+            notices.add(new ReferralNotice(event, ReferralSide.PARTNER, assignedCaseworker, author.username()));
+        } else {
+            this.partnerAttention = false; // the partner has answered (and seen any amendment)
+            this.agencyAttention |= question;
+            notices.add(new ReferralNotice(event, ReferralSide.AGENCY, sendingOfficer, author.username()));
+        }
+    }
+
+    /** Who must be told of this unit of work's changes, handed over once. */
+    public List<ReferralNotice> drainNotices() {
+        List<ReferralNotice> drained = List.copyOf(notices);
+        notices.clear();
+        return drained;
     }
 
     public List<ReferralNote> notes() {
@@ -319,6 +521,38 @@ public class Referral extends AgencyPartnerSharedEntity {
 
     public String sendingOffice() {
         return sendingOffice;
+    }
+
+    public Set<DesiredOutcome> desiredOutcomes() {
+        return Collections.unmodifiableSet(desiredOutcomes);
+    }
+
+    public LegalBasis legalBasis() {
+        return legalBasis;
+    }
+
+    public LocalDate consentRecordedOn() {
+        return consentRecordedOn;
+    }
+
+    public boolean agencyAttention() {
+        return agencyAttention;
+    }
+
+    public boolean partnerAttention() {
+        return partnerAttention;
+    }
+
+    public Instant amendedAt() {
+        return amendedAt;
+    }
+
+    public Instant changedAt() {
+        return changedAt;
+    }
+
+    public List<ReferralAmendment> amendments() {
+        return Collections.unmodifiableList(amendments);
     }
 
     public String sendingOfficer() {

@@ -3,11 +3,15 @@ package org.reintegra.referral;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import org.reintegra.client.Sex;
 
 /**
  * A referral opened in full, as the viewer may see it: without reason and risk summary when
- * {@code offenceAndRiskDetailsShown} is false (a college registrar).
+ * {@code offenceAndRiskDetailsShown} is false (a college registrar), whose changelog then leaves
+ * out the lines about those fields too. {@code awaitingViewer}: the other side asked or amended
+ * something the viewer's side has not answered. The three flags after it say what the viewer may do
+ * besides the lifecycle commands.
  */
 public record ReferralDetails(long id, String reference, ReferralSide viewerSide, String agencyName, String partnerName,
                               String clientGivenName, String clientFamilyName, LocalDate clientDateOfBirth, Sex clientSex,
@@ -16,7 +20,10 @@ public record ReferralDetails(long id, String reference, ReferralSide viewerSide
                               LocalDate releaseDate, LocalDate completionDeadline, String sendingOffice,
                               String sendingOfficer, String assignedCaseworker, ReferralStatus status, Instant sentAt,
                               Instant statusChangedAt, long version, List<ReferralHistoryEntry> history,
-                              List<ReferralCommand> availableCommands, List<ReferralNoteEntry> notes) {
+                              List<ReferralCommand> availableCommands, List<ReferralNoteEntry> notes,
+                              Set<DesiredOutcome> desiredOutcomes, LegalBasis legalBasis, LocalDate consentRecordedOn,
+                              List<ReferralAmendmentEntry> changelog, boolean awaitingViewer, boolean amendable,
+                              boolean editableDraft, boolean reassignable) {
 
     public String clientName() {
         return clientGivenName + " " + clientFamilyName;

@@ -1,9 +1,18 @@
 package org.reintegra.referral;
 
 import java.time.LocalDate;
+import java.util.Set;
 
-/** What an officer writes when drafting a referral, besides the client and the partner. */
+/**
+ * What an officer writes when drafting a referral, besides the client and the partner. The same
+ * terms, changed, amend a sent referral (programme and service then stay as they are).
+ */
 public record ReferralDraft(ProgrammeArea programmeArea, ServiceType serviceType, String reasonForReferral,
-                            String riskSummary, CustodyStatus custodyStatus, LocalDate releaseDate,
-                            LocalDate completionDeadline, String sendingOffice) {
+                            String riskSummary, Set<DesiredOutcome> desiredOutcomes, CustodyStatus custodyStatus,
+                            LocalDate releaseDate, LocalDate completionDeadline, LegalBasis legalBasis,
+                            LocalDate consentRecordedOn, String sendingOffice) {
+
+    public ReferralDraft {
+        desiredOutcomes = desiredOutcomes == null ? Set.of() : Set.copyOf(desiredOutcomes);
+    }
 }

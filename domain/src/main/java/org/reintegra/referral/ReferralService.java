@@ -5,6 +5,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
@@ -24,6 +26,7 @@ import org.reintegra.audit.AuditTrail;
 import org.reintegra.client.Client;
 import org.reintegra.organisation.Organisation;
 import org.reintegra.organisation.OrganisationKind;
+import org.reintegra.staff.StaffDirectory;
 import org.reintegra.tenancy.TenancyProperties;
 import org.reintegra.tenancy.TenantBound;
 import org.reintegra.tenancy.TenantId;
@@ -39,7 +42,8 @@ public class ReferralService {
 
     static final String INBOX_FIELDS = "client.name,programme,service,status,dates";
     static final String DETAIL_FIELDS = "client.name,client.dateOfBirth,client.sex,client.language,programme,service,"
-            + "custody,releaseDate,deadline,office,officer,caseworker,status,history,notes";
+            + "desiredOutcomes,legalBasis,consent,custody,releaseDate,deadline,office,officer,caseworker,status,history,"
+            + "notes,changelog";
     static final String OFFENCE_AND_RISK_FIELDS = ",reason,riskSummary";
 
     @PersistenceContext(unitName = TenancyProperties.PERSISTENCE_UNIT)
@@ -53,6 +57,12 @@ public class ReferralService {
 
     @Resource
     private SessionContext sessionContext;
+
+    @EJB
+    private StaffDirectory staffDirectory;
+
+    @Inject
+    private Event<ReferralChanged> referralChanged;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -71,7 +81,7 @@ public class ReferralService {
         }
         return bind(entityManager.createQuery("SELECT DISTINCT r.sendingOffice FROM Referral r WHERE "
                 + listCondition(viewer.get().side(), InboxQuery.all()) + " AND r.sendingOffice IS NOT NULL"
-                + " ORDER BY r.sendingOffice", String.class), actor, InboxQuery.all()).getResultList();
+                + " ORDER BY r.sendingOffice", String.class), viewer.get().side(), actor, InboxQuery.all()).getResultList();
     }
 
     /** The views of the caller's referral list (an agency's and a partner's differ). */
@@ -101,7 +111,7 @@ public class ReferralService {
                         + "FROM Referral r, Organisation o "
                         + "WHERE " + listCondition(side, query) + " AND o.id = r." + counterpartColumn + " "
                         + "ORDER BY r.statusChangedAt DESC, r.id DESC", ReferralSummary.class);
-        List<ReferralSummary> page = bind(select, actor, query)
+        List<ReferralSummary> page = bind(select, side, actor, query)
                 .setFirstResult(offset)
                 .setMaxResults(limit)
                 .getResultList();
@@ -119,7 +129,7 @@ public class ReferralService {
             return 0;
         }
         return bind(entityManager.createQuery("SELECT COUNT(r) FROM Referral r WHERE "
-                + listCondition(viewer.get().side(), query), Long.class), actor, query).getSingleResult();
+                + listCondition(viewer.get().side(), query), Long.class), viewer.get().side(), actor, query).getSingleResult();
     }
 
     /** The count of every view of the caller's list, for the same search and filters (one grouped query). */
@@ -133,12 +143,12 @@ public class ReferralService {
         ReferralSide side = viewer.get().side();
         InboxQuery all = filters.withView(InboxView.ALL);
         List<Object[]> byStatus = bind(entityManager.createQuery("SELECT r.status, COUNT(r) FROM Referral r WHERE "
-                + listCondition(side, all) + " GROUP BY r.status", Object[].class), actor, all).getResultList();
+                + listCondition(side, all) + " GROUP BY r.status", Object[].class), side, actor, all).getResultList();
         for (InboxView view : InboxView.of(side)) {
-            if (view == InboxView.MINE) {
-                InboxQuery mine = filters.withView(InboxView.MINE);
+            if (!view.byStatusOnly()) {
+                InboxQuery narrowed = filters.withView(view);
                 counts.put(view, bind(entityManager.createQuery("SELECT COUNT(r) FROM Referral r WHERE "
-                        + listCondition(side, mine), Long.class), actor, mine).getSingleResult());
+                        + listCondition(side, narrowed), Long.class), side, actor, narrowed).getSingleResult());
             } else {
                 counts.put(view, byStatus.stream().filter(row -> view.statuses().contains((ReferralStatus) row[0]))
                         .mapToLong(row -> ((Number) row[1]).longValue()).sum());
@@ -152,11 +162,19 @@ public class ReferralService {
         StringBuilder where = new StringBuilder(side == ReferralSide.AGENCY
                 ? "r.agencyTenantId = :tenant"
                 : "r.partnerTenantId = :tenant AND r.sentAt IS NOT NULL");
-        if (query.view() != InboxView.ALL) {
+        if (query.view() == InboxView.ACTION_NEEDED) {
+            where.append(side == ReferralSide.AGENCY
+                    ? " AND r.agencyAttention = TRUE"
+                    : " AND (r.status = org.reintegra.referral.ReferralStatus.SENT"
+                            + " OR (r.status IN :statuses AND r.partnerAttention = TRUE))");
+        } else if (query.view() != InboxView.ALL) {
             where.append(" AND r.status IN :statuses");
         }
         if (query.view() == InboxView.MINE) {
             where.append(" AND r.assignedCaseworker = :me");
+        }
+        if (query.view() == InboxView.UNASSIGNED) {
+            where.append(" AND r.assignedCaseworker IS NULL");
         }
         if (query.search() != null) {
             where.append(" AND r.searchKey LIKE :search ESCAPE '\\'");
@@ -176,9 +194,9 @@ public class ReferralService {
         return where.toString();
     }
 
-    private static <T> TypedQuery<T> bind(TypedQuery<T> query, Actor actor, InboxQuery inbox) {
+    private static <T> TypedQuery<T> bind(TypedQuery<T> query, ReferralSide side, Actor actor, InboxQuery inbox) {
         query.setParameter("tenant", actor.tenant().value());
-        if (inbox.view() != InboxView.ALL) {
+        if (inbox.view() != InboxView.ALL && !(inbox.view() == InboxView.ACTION_NEEDED && side == ReferralSide.AGENCY)) {
             query.setParameter("statuses", List.copyOf(inbox.view().statuses()));
         }
         if (inbox.view() == InboxView.MINE) {
@@ -279,6 +297,18 @@ public class ReferralService {
         if (draft.custodyStatus() == CustodyStatus.IN_CUSTODY && draft.releaseDate() == null) {
             throw new ReferralInputRejected("releaseDate", "referral.release-date.required");
         }
+        if (draft.desiredOutcomes().stream().anyMatch(outcome -> !outcome.fits(draft.serviceType()))) {
+            throw new ReferralInputRejected("desiredOutcomes", "referral.outcomes.not-for-service");
+        }
+        if (draft.legalBasis() != null && draft.legalBasis().needsConsent() && draft.consentRecordedOn() == null) {
+            throw new ReferralInputRejected("consentRecordedOn", "referral.consent.required");
+        }
+        if (draft.consentRecordedOn() != null && draft.consentRecordedOn().isAfter(LocalDate.now())) {
+            throw new ReferralInputRejected("consentRecordedOn", "referral.consent.future");
+        }
+        if (draft.sendingOffice() != null && draft.sendingOffice().length() > 200) {
+            throw new ReferralInputRejected("sendingOffice", "referral.text.too-long");
+        }
     }
 
     /** Initials of the agency's alias: national-probation-agency gives NPA. */
@@ -305,6 +335,7 @@ public class ReferralService {
         }
         referral.writeNote(actor, question, body, clock);
         entityManager.flush();
+        announce(referral);
         auditTrail.record(actor, AuditAction.CHANGE, referral.id(), referral.clientId(), auditedFields(viewer),
                 question ? "referral question" : "referral note");
         return details(referral, actor, viewer);
@@ -320,6 +351,57 @@ public class ReferralService {
     @RolesAllowed({Roles.PARTNER_STAFF, Roles.COLLEGE_REGISTRAR})
     public ReferralDetails acceptReferral(long id, long expectedVersion) {
         return change(id, expectedVersion, "accept", (referral, actor) -> referral.accept(actor, actor.username(), clock));
+    }
+
+    /** The partner accepts the referral and assigns it to one of its caseworkers (the caller or a colleague). */
+    @RolesAllowed({Roles.PARTNER_STAFF, Roles.COLLEGE_REGISTRAR})
+    public ReferralDetails acceptReferral(long id, long expectedVersion, String caseworker) {
+        requireCaseworker(caseworker);
+        return change(id, expectedVersion, "accept", (referral, actor) -> referral.accept(actor, caseworker, clock));
+    }
+
+    /** The partner hands an accepted referral to another caseworker, or to nobody (Unassigned). */
+    @RolesAllowed({Roles.PARTNER_STAFF, Roles.COLLEGE_REGISTRAR})
+    public ReferralDetails reassignReferral(long id, long expectedVersion, String caseworker, String reason) {
+        if (caseworker != null && !caseworker.isBlank()) {
+            requireCaseworker(caseworker);
+        }
+        requireReason(reason);
+        return change(id, expectedVersion, "reassign",
+                (referral, actor) -> referral.reassign(actor, caseworker, reason, clock));
+    }
+
+    /**
+     * The officer amends a sent, open referral; each changed field is kept in the changelog and the
+     * partner is told.
+     */
+    @RolesAllowed(Roles.AGENCY_OFFICER)
+    public ReferralDetails amendReferral(long id, long expectedVersion, ReferralDraft terms, String reason) {
+        validate(terms);
+        requireReason(reason);
+        return change(id, expectedVersion, "amend", (referral, actor) -> referral.amend(actor, terms, reason, clock));
+    }
+
+    /** The officer saves their draft as it stands (the form autosaves); nobody else sees a draft. */
+    @RolesAllowed(Roles.AGENCY_OFFICER)
+    public ReferralDetails reviseDraft(long id, long expectedVersion, ReferralDraft draft) {
+        validate(draft);
+        return change(id, expectedVersion, "draft revision", (referral, actor) -> referral.reviseDraft(actor, draft, clock));
+    }
+
+    private void requireCaseworker(String caseworker) {
+        if (caseworker == null || !staffDirectory.isCaseworker(caseworker)) {
+            throw new ReferralInputRejected("caseworker", "referral.caseworker.unknown");
+        }
+    }
+
+    private static void requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new ReferralInputRejected("reason", "referral.change-reason.required");
+        }
+        if (reason.strip().length() > ReferralAmendment.MAX_REASON_LENGTH) {
+            throw new ReferralInputRejected("reason", "referral.text.too-long");
+        }
     }
 
     @RolesAllowed({Roles.PARTNER_STAFF, Roles.COLLEGE_REGISTRAR})
@@ -365,10 +447,19 @@ public class ReferralService {
         } catch (OptimisticLockException changedByAnotherTransaction) {
             throw new ReferralChangedMeanwhile();
         }
+        announce(referral);
         // the caller gets the whole referral back: the audit row names every field shown, not only those changed
         auditTrail.record(actor, AuditAction.CHANGE, referral.id(), referral.clientId(), auditedFields(viewer),
                 "referral " + purpose);
         return details(referral, actor, viewer);
+    }
+
+    /** Tells whoever must hear of the change, inside its transaction (the notification commits with it). */
+    private void announce(Referral referral) {
+        for (ReferralNotice notice : referral.drainNotices()) {
+            referralChanged.fire(new ReferralChanged(referral.agencyTenant(), referral.partnerTenant(), referral.id(),
+                    referral.reference(), notice, clock.instant()));
+        }
     }
 
     private ReferralDetails details(Referral referral, Actor actor, ReferralViewer viewer) {
@@ -386,7 +477,17 @@ public class ReferralService {
                 referral.statusChangedAt(), referral.version(),
                 referral.history().stream().map(ReferralHistoryEntry::of).toList(),
                 availableCommands(referral.status(), side),
-                referral.notes().stream().map(ReferralNoteEntry::of).toList());
+                referral.notes().stream().map(ReferralNoteEntry::of).toList(),
+                referral.desiredOutcomes(), referral.legalBasis(), referral.consentRecordedOn(),
+                referral.amendments().stream().filter(a -> offenceAndRisk || !a.field().offenceOrRisk())
+                        .map(ReferralAmendmentEntry::of).toList(),
+                side == ReferralSide.AGENCY ? referral.agencyAttention() : referral.partnerAttention(),
+                side == ReferralSide.AGENCY && sessionContext.isCallerInRole(Roles.AGENCY_OFFICER)
+                        && Referral.amendable(referral.status()),
+                side == ReferralSide.AGENCY && sessionContext.isCallerInRole(Roles.AGENCY_OFFICER)
+                        && referral.status() == ReferralStatus.DRAFT,
+                side == ReferralSide.PARTNER && (referral.status() == ReferralStatus.ACCEPTED
+                        || referral.status() == ReferralStatus.IN_PROGRESS || referral.status() == ReferralStatus.ON_HOLD));
     }
 
     /** The commands the caller may give now, by side, role and state (the aggregate checks again). */

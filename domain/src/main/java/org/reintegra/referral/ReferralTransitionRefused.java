@@ -2,7 +2,7 @@ package org.reintegra.referral;
 
 import jakarta.ejb.ApplicationException;
 
-/** A command that the referral's state or the actor's side does not allow; nothing was changed. */
+/** A command (null: an amendment, a reassignment or a draft edit) that the referral's state or the actor's side does not allow; nothing was changed. */
 @ApplicationException(rollback = true)
 public class ReferralTransitionRefused extends RuntimeException {
 
@@ -12,7 +12,7 @@ public class ReferralTransitionRefused extends RuntimeException {
     private final ReferralCommand command;
 
     public ReferralTransitionRefused(ReferralStatus status, ReferralCommand command, String why) {
-        super("Cannot " + command.name().toLowerCase().replace('_', ' ') + " a referral that is "
+        super("Cannot " + (command == null ? "change" : command.name().toLowerCase().replace('_', ' ')) + " a referral that is "
                 + status.name().toLowerCase().replace('_', ' ') + ": " + why);
         this.status = status;
         this.command = command;

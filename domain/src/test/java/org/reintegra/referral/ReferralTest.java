@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -42,7 +43,8 @@ class ReferralTest {
 
     private static final ReferralDraft DRAFT = new ReferralDraft(ProgrammeArea.OVERCOMING_ADDICTIONS,
             ServiceType.ADDICTION_PROGRAMME, "Gambling debts since release", "No violence in the last 3 years",
-            CustodyStatus.IN_COMMUNITY, null, LocalDate.parse("2026-09-30"), "Tbilisi office 2");
+            Set.of(DesiredOutcome.RELAPSE_PREVENTION_PLAN), CustodyStatus.IN_COMMUNITY, null,
+            LocalDate.parse("2026-09-30"), LegalBasis.PROBATION_CONDITION, null, "Tbilisi office 2");
 
     // --- drafting ---
 
@@ -289,7 +291,163 @@ class ReferralTest {
         assertEquals("Cannot start a referral that is completed: not allowed in this state", refused.getMessage());
     }
 
+    // --- sending needs outcomes and a legal basis ---
+
+    @Test
+    void aDraftWithoutDesiredOutcomesIsNotSent() {
+        Referral referral = Referral.draft(OFFICER, storedClient(7), PARTNER, withOutcomes(Set.of()), DRAFTED);
+
+        ReferralTransitionRefused refused = assertThrows(ReferralTransitionRefused.class, () -> referral.send(OFFICER, SENT));
+
+        assertTrue(refused.getMessage().endsWith("choose at least one desired outcome"), refused.getMessage());
+        assertEquals(ReferralStatus.DRAFT, referral.status());
+    }
+
+    @Test
+    void voluntaryParticipationNeedsTheConsentDateBeforeSending() {
+        ReferralDraft noConsent = new ReferralDraft(DRAFT.programmeArea(), DRAFT.serviceType(), DRAFT.reasonForReferral(),
+                DRAFT.riskSummary(), DRAFT.desiredOutcomes(), DRAFT.custodyStatus(), null, DRAFT.completionDeadline(),
+                LegalBasis.CLIENT_CONSENT, null, DRAFT.sendingOffice());
+        Referral referral = Referral.draft(OFFICER, storedClient(7), PARTNER, noConsent, DRAFTED);
+
+        assertThrows(ReferralTransitionRefused.class, () -> referral.send(OFFICER, SENT));
+    }
+
+    // --- notices: who is told ---
+
+    @Test
+    void sendingTellsEveryoneOfThePartnerAndAcceptingTellsTheSendingOfficer() {
+        Referral referral = draft();
+        referral.send(OFFICER, SENT);
+        assertEquals(List.of(new ReferralNotice(ReferralEvent.SENT, ReferralSide.PARTNER, null, "officer.nino")),
+                referral.drainNotices());
+        assertEquals(List.of(), referral.drainNotices(), "handed over once");
+
+        referral.accept(CASEWORKER, "ana.k", ACCEPTED);
+        assertEquals(List.of(new ReferralNotice(ReferralEvent.ACCEPTED, ReferralSide.AGENCY, "officer.nino", "staff.ana")),
+                referral.drainNotices());
+    }
+
+    @Test
+    void withdrawingADraftTellsNobody() {
+        Referral referral = draft();
+        referral.withdraw(OFFICER, WithdrawalReason.ENTERED_IN_ERROR, null, LATER);
+
+        assertEquals(List.of(), referral.drainNotices());
+    }
+
+    @Test
+    void aQuestionFromTheAgencyNeedsThePartnersAttentionUntilThePartnerAnswers() {
+        Referral referral = accepted();
+        referral.drainNotices();
+
+        referral.writeNote(OFFICER, true, "Has the client attended?", LATER);
+        assertTrue(referral.partnerAttention());
+        assertEquals(List.of(new ReferralNotice(ReferralEvent.QUESTION_ASKED, ReferralSide.PARTNER, "ana.k", "officer.nino")),
+                referral.drainNotices());
+
+        referral.writeNote(CASEWORKER, false, "Yes, twice.", LATER);
+        assertEquals(false, referral.partnerAttention());
+        assertEquals(false, referral.agencyAttention());
+    }
+
+    // --- amendments ---
+
+    @Test
+    void anAmendmentKeepsOldAndNewValueOfEachChangedFieldAndTellsTheCaseworker() {
+        Referral referral = accepted();
+        referral.drainNotices();
+        ReferralDraft changed = new ReferralDraft(DRAFT.programmeArea(), DRAFT.serviceType(), DRAFT.reasonForReferral(),
+                DRAFT.riskSummary(), Set.of(DesiredOutcome.RELAPSE_PREVENTION_PLAN, DesiredOutcome.SUBSTANCE_USE_REDUCED),
+                DRAFT.custodyStatus(), null, LocalDate.parse("2026-12-31"), DRAFT.legalBasis(), null, DRAFT.sendingOffice());
+
+        List<ReferralField> fields = referral.amend(OFFICER, changed, "Court extended the order", LATER);
+
+        assertEquals(List.of(ReferralField.DESIRED_OUTCOMES, ReferralField.COMPLETION_DEADLINE), fields);
+        List<ReferralAmendmentEntry> log = referral.amendments().stream().map(ReferralAmendmentEntry::of).toList();
+        assertEquals(new ReferralAmendmentEntry(ReferralField.COMPLETION_DEADLINE, "2026-09-30", "2026-12-31",
+                "Court extended the order", "officer.nino", ReferralSide.AGENCY, LATER.instant()), log.get(1));
+        assertEquals("SUBSTANCE_USE_REDUCED,RELAPSE_PREVENTION_PLAN", log.get(0).newValue());
+        assertEquals(LocalDate.parse("2026-12-31"), referral.completionDeadline());
+        assertTrue(referral.partnerAttention());
+        assertEquals(LATER.instant(), referral.changedAt());
+        assertEquals(List.of(new ReferralNotice(ReferralEvent.AMENDED, ReferralSide.PARTNER, "ana.k", "officer.nino")),
+                referral.drainNotices());
+    }
+
+    @Test
+    void anAmendmentThatChangesNothingOrComesFromThePartnerOrChangesTheServiceIsRefused() {
+        Referral referral = accepted();
+
+        assertThrows(ReferralTransitionRefused.class, () -> referral.amend(OFFICER, DRAFT, "no change", LATER));
+        assertThrows(IllegalArgumentException.class, () -> referral.amend(OUTSIDER, DRAFT, "outsider", LATER));
+        assertThrows(ReferralTransitionRefused.class, () -> referral.amend(CASEWORKER, DRAFT, "partner", LATER));
+        ReferralDraft otherService = new ReferralDraft(ProgrammeArea.OVERCOMING_ADDICTIONS, ServiceType.HOUSING,
+                "x", null, Set.of(), null, null, null, LegalBasis.COURT_ORDER, null, null);
+        assertThrows(ReferralTransitionRefused.class, () -> referral.amend(OFFICER, otherService, "service", LATER));
+        assertEquals(List.of(), referral.amendments());
+    }
+
+    @Test
+    void draftsAndClosedReferralsAreNotAmended() {
+        ReferralDraft changed = withOutcomes(Set.of(DesiredOutcome.ENGAGES_WITH_SERVICE));
+
+        assertThrows(ReferralTransitionRefused.class, () -> draft().amend(OFFICER, changed, "draft", LATER));
+        assertThrows(ReferralTransitionRefused.class, () -> completed().amend(OFFICER, changed, "closed", LATER));
+    }
+
+    @Test
+    void aDraftIsRevisedWithoutChangelogButASentOneIsNot() {
+        Referral referral = draft();
+        referral.reviseDraft(OFFICER, withOutcomes(Set.of(DesiredOutcome.ENGAGES_WITH_SERVICE)), LATER);
+
+        assertEquals(Set.of(DesiredOutcome.ENGAGES_WITH_SERVICE), referral.desiredOutcomes());
+        assertEquals(List.of(), referral.amendments());
+        assertThrows(ReferralTransitionRefused.class,
+                () -> sent().reviseDraft(OFFICER, withOutcomes(Set.of()), LATER));
+    }
+
+    // --- reassignment ---
+
+    @Test
+    void thePartnerReassignsAnAcceptedReferralAndTheChangelogSaysFromWhomToWhom() {
+        Referral referral = accepted();
+        referral.drainNotices();
+
+        referral.reassign(CASEWORKER, "giorgi.m", "Ana is on leave", LATER);
+
+        assertEquals("giorgi.m", referral.assignedCaseworker());
+        ReferralAmendmentEntry line = ReferralAmendmentEntry.of(referral.amendments().get(0));
+        assertEquals(new ReferralAmendmentEntry(ReferralField.ASSIGNED_CASEWORKER, "ana.k", "giorgi.m", "Ana is on leave",
+                "staff.ana", ReferralSide.PARTNER, LATER.instant()), line);
+        assertEquals(List.of(new ReferralNotice(ReferralEvent.REASSIGNED, ReferralSide.PARTNER, "giorgi.m", "staff.ana")),
+                referral.drainNotices());
+    }
+
+    @Test
+    void reassignmentIsThePartnersAndOnlyOfAcceptedOpenReferrals() {
+        assertThrows(ReferralTransitionRefused.class, () -> accepted().reassign(OFFICER, "x", "agency", LATER));
+        assertThrows(ReferralTransitionRefused.class, () -> sent().reassign(CASEWORKER, "x", "not accepted", LATER));
+        assertThrows(ReferralTransitionRefused.class, () -> completed().reassign(CASEWORKER, "x", "closed", LATER));
+        assertThrows(ReferralTransitionRefused.class, () -> accepted().reassign(CASEWORKER, "ana.k", "same", LATER));
+        assertThrows(ReferralTransitionRefused.class, () -> accepted().reassign(CASEWORKER, "x", " ", LATER));
+    }
+
+    @Test
+    void handingBackToNobodyLeavesTheReferralUnassigned() {
+        Referral referral = accepted();
+        referral.reassign(CASEWORKER, null, "Caseworker left", LATER);
+
+        assertNull(referral.assignedCaseworker());
+    }
+
     // --- givens ---
+
+    private static ReferralDraft withOutcomes(Set<DesiredOutcome> outcomes) {
+        return new ReferralDraft(DRAFT.programmeArea(), DRAFT.serviceType(), DRAFT.reasonForReferral(), DRAFT.riskSummary(),
+                outcomes, DRAFT.custodyStatus(), DRAFT.releaseDate(), DRAFT.completionDeadline(), DRAFT.legalBasis(),
+                DRAFT.consentRecordedOn(), DRAFT.sendingOffice());
+    }
 
     private static Referral draft() {
         return Referral.draft(OFFICER, storedClient(7), PARTNER, DRAFT, DRAFTED);
