@@ -70,6 +70,12 @@ public final class KeycloakServer implements AutoCloseable {
     /** Environment variable that the realm import file uses as placeholder for the portal client secret. */
     private static final String CLIENT_SECRET_VARIABLE = "REINTEGRA_OIDC_CLIENT_SECRET";
 
+    /** Environment variable that the realm import file uses as placeholder for the intake-API clients' secret. */
+    private static final String API_CLIENT_SECRET_VARIABLE = "REINTEGRA_API_CLIENT_SECRET";
+
+    /** Holds the digest of the realm file the data under {@code data/h2} was imported from. */
+    private static final String REALM_DIGEST_FILE = "data/reintegra-realm.sha256";
+
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
@@ -88,10 +94,13 @@ public final class KeycloakServer implements AutoCloseable {
      * @param adminUser           user name of the bootstrap administrator in the {@code master} realm
      * @param adminPassword       password of the bootstrap administrator (only used when the master realm is created)
      * @param portalClientSecret  client secret of the {@code reintegra-portal} client
+     * @param apiClientSecret     client secret of the demo agencies' intake-API clients
+     *                            ({@code npa-case-system}, {@code psp-case-system})
      * @param logFile             file that receives the server's console output (appended)
      */
     public record Settings(Path distributionArchive, Path home, String host, int httpPort, int managementPort,
-                           String adminUser, String adminPassword, String portalClientSecret, Path logFile) {
+                           String adminUser, String adminPassword, String portalClientSecret, String apiClientSecret,
+                           Path logFile) {
 
         public Settings {
             Objects.requireNonNull(distributionArchive, "distributionArchive");
@@ -100,6 +109,7 @@ public final class KeycloakServer implements AutoCloseable {
             Objects.requireNonNull(adminUser, "adminUser");
             Objects.requireNonNull(adminPassword, "adminPassword");
             Objects.requireNonNull(portalClientSecret, "portalClientSecret");
+            Objects.requireNonNull(apiClientSecret, "apiClientSecret");
             Objects.requireNonNull(logFile, "logFile");
             requirePort(httpPort, "httpPort");
             requirePort(managementPort, "managementPort");
@@ -122,7 +132,7 @@ public final class KeycloakServer implements AutoCloseable {
         public String toString() {
             return "Settings[distributionArchive=" + distributionArchive + ", home=" + home + ", host=" + host
                     + ", httpPort=" + httpPort + ", managementPort=" + managementPort + ", adminUser=" + adminUser
-                    + ", adminPassword=***, portalClientSecret=***, logFile=" + logFile + "]";
+                    + ", adminPassword=***, portalClientSecret=***, apiClientSecret=***, logFile=" + logFile + "]";
         }
     }
 
@@ -155,7 +165,8 @@ public final class KeycloakServer implements AutoCloseable {
         requirePortFree(settings.host(), settings.managementPort());
 
         Path keycloakHome = unpackDistribution(settings.distributionArchive(), settings.home());
-        writeRealmImport(keycloakHome);
+        String realmDigest = writeRealmImport(keycloakHome);
+        forgetDataOfAnotherRealmFile(keycloakHome, realmDigest);
 
         Files.createDirectories(settings.logFile().toAbsolutePath().getParent());
         long logOffset = Files.exists(settings.logFile()) ? Files.size(settings.logFile()) : 0;
@@ -164,6 +175,7 @@ public final class KeycloakServer implements AutoCloseable {
         try {
             server.awaitReady(logOffset);
             server.verifyPortalClientSecret();
+            Files.writeString(keycloakHome.resolve(REALM_DIGEST_FILE), realmDigest);
             return server;
         } catch (IOException | InterruptedException | RuntimeException e) {
             server.close();
@@ -298,16 +310,48 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     /**
-     * Copies the realm import file into {@code data/import}. It is written on every start; Keycloak
-     * only imports it when the realm does not exist yet.
+     * Copies the realm import file into {@code data/import} and returns its SHA-256. It is written on
+     * every start; Keycloak only imports it when the realm does not exist yet.
      */
-    private static void writeRealmImport(Path keycloakHome) throws IOException {
+    private static String writeRealmImport(Path keycloakHome) throws IOException {
         Path importDir = Files.createDirectories(keycloakHome.resolve("data/import"));
+        byte[] content;
         try (InputStream realm = KeycloakServer.class.getResourceAsStream(REALM_RESOURCE)) {
             if (realm == null) {
                 throw new IOException("Realm import file not on the classpath: " + REALM_RESOURCE);
             }
-            Files.copy(realm, importDir.resolve(REALM + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            content = realm.readAllBytes();
+        }
+        Files.write(importDir.resolve(REALM + "-realm.json"), content);
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    /**
+     * The realm is imported only when it does not exist, so a realm file changed by a newer version
+     * of the project (a new client, a new role) would never reach existing data. When the data was
+     * imported from another realm file, it is dropped and the realm imported afresh: the local
+     * stack's Keycloak holds demo accounts only. Logged on standard error.
+     */
+    private static void forgetDataOfAnotherRealmFile(Path keycloakHome, String realmDigest) throws IOException {
+        Path database = keycloakHome.resolve("data/h2");
+        if (!Files.exists(database)) {
+            return;
+        }
+        Path digestFile = keycloakHome.resolve(REALM_DIGEST_FILE);
+        String imported = Files.exists(digestFile) ? Files.readString(digestFile).strip() : "";
+        if (imported.equals(realmDigest)) {
+            return;
+        }
+        System.err.println("The realm file changed since Keycloak's data was imported: importing the realm afresh ("
+                + database + " is dropped).");
+        try (Stream<Path> paths = Files.walk(database)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 
@@ -336,6 +380,7 @@ public final class KeycloakServer implements AutoCloseable {
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", s.adminUser());
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", s.adminPassword());
         env.put(CLIENT_SECRET_VARIABLE, s.portalClientSecret());
+        env.put(API_CLIENT_SECRET_VARIABLE, s.apiClientSecret());
         // Run Keycloak on the same JDK as the caller unless told otherwise.
         env.putIfAbsent("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
         Process process = builder.start();

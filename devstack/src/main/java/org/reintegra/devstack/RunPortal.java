@@ -27,6 +27,7 @@ public final class RunPortal {
         int keycloakPort = StackConfig.port("reintegra.keycloak.port", 58180);
         int keycloakManagementPort = StackConfig.port("reintegra.keycloak.management-port", 58190);
         int hazelcastPort = StackConfig.port("reintegra.hazelcast.port", 56900);
+        int smtpPort = StackConfig.port("reintegra.mail.smtp.port", 2525);
         Secrets secrets = Secrets.in(home);
         Path logs = home.resolve("logs");
         Secrets.createPrivateDirectory(logs);
@@ -35,10 +36,12 @@ public final class RunPortal {
         AtomicReference<PayaraMicroProcess> payara = new AtomicReference<>();
         AtomicReference<EmbeddedDatabase> embedded = new AtomicReference<>();
         AtomicReference<CompletableFuture<KeycloakServer>> keycloak = new AtomicReference<>();
+        AtomicReference<MailCatcher> mail = new AtomicReference<>();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping the portal, Keycloak and the database ...");
             Optional.ofNullable(payara.get()).ifPresent(PayaraMicroProcess::close);
+            Optional.ofNullable(mail.get()).ifPresent(MailCatcher::close);
             Optional.ofNullable(keycloak.get()).ifPresent(k -> k.thenAccept(KeycloakServer::close).exceptionally(e -> null));
             Optional.ofNullable(embedded.get()).ifPresent(database -> {
                 try {
@@ -56,7 +59,7 @@ public final class RunPortal {
                 return KeycloakServer.start(new KeycloakServer.Settings(StackConfig.path("reintegra.keycloak-archive"),
                         home.resolve("keycloak"), "127.0.0.1", keycloakPort, keycloakManagementPort,
                         "admin", secrets.get("reintegra.keycloak.admin-password"), clientSecret,
-                        logs.resolve("keycloak.log")));
+                        secrets.get("reintegra.api.client-secret"), logs.resolve("keycloak.log")));
             } catch (Exception e) {
                 throw new IllegalStateException("Keycloak did not start: " + e.getMessage(), e);
             }
@@ -77,6 +80,9 @@ public final class RunPortal {
         Map<String, String> environment = new LinkedHashMap<>(portalEnvironment(database,
                 "http://127.0.0.1:" + keycloakPort + "/realms/reintegra", clientSecret));
         environment.put("REINTEGRA_DEMO_DATA", StackConfig.value("reintegra.demo-data", "true"));
+        mail.set(MailCatcher.start(smtpPort, logs.resolve("mail.log")));
+        environment.put("REINTEGRA_MAIL_SMTP_PORT", Integer.toString(smtpPort));
+        environment.put("REINTEGRA_PORTAL_BASE_URL", "http://127.0.0.1:" + portalPort + "/");
         payara.set(PayaraMicroProcess.start(new PayaraMicroProcess.Settings(
                 StackConfig.path("reintegra.payara-jar"), StackConfig.path("reintegra.portal-war"),
                 home.resolve("payara"), portalPort, hazelcastPort, StackConfig.value("reintegra.payara.max-heap", "768m"),
@@ -87,7 +93,9 @@ public final class RunPortal {
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("%n  Reintegra is running at %s  (ready in %.1f s)%n", payara.get().baseUri(), seconds);
         System.out.printf("  Keycloak: %s   Database: %s%n", identity.realmUri(), database.jdbcUrl());
-        System.out.printf("  Data and logs: %s%n", home);
+        System.out.printf("  Data and logs: %s   Notification mail: %s%n", home, logs.resolve("mail.log"));
+        System.out.printf("  Intake API: %sapi/v1/referrals (clients npa-case-system, psp-case-system; secret"
+                + " reintegra.api.client-secret in %s)%n", payara.get().baseUri(), home.resolve("secrets.properties"));
         System.out.println("  Demo sign-ins (password 'demo'): officer.nino, liaison.giorgi (National Probation Agency),");
         System.out.println("    officer.aibek (State Penitentiary Service), lawyer.tamar (Justice & Art NGO),");
         System.out.println("    caseworker.dana (New Path Psychosocial Centre), registrar.erlan (Central Vocational College),");
