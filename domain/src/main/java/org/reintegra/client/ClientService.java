@@ -56,6 +56,27 @@ public class ClientService {
         return summary(client);
     }
 
+    /**
+     * The agency's client with this case number, registered from the input when the agency does
+     * not have it yet (the intake API sends the client with each referral). An existing client is
+     * kept as it is; the read is audited.
+     */
+    public ClientSummary clientForCaseNumber(NewClient input) {
+        if (input.reference() == null || input.reference().isBlank()) {
+            throw new ClientInputRejected("reference", "client.reference.required");
+        }
+        List<Client> existing = entityManager.createQuery("SELECT c FROM Client c WHERE c.reference = :reference",
+                        Client.class)
+                .setParameter("reference", input.reference().strip()).getResultList();
+        if (existing.isEmpty()) {
+            return registerClient(input);
+        }
+        Client client = existing.get(0);
+        auditTrail.record(signedInActor.actor(), AuditAction.READ, null, client.id(), "name,reference,dateOfBirth",
+                "client lookup by case number");
+        return summary(client);
+    }
+
     /** A page of the agency's clients whose name or case number contains the text; each shown is audited. */
     public List<ClientSummary> findClients(String text, int offset, int limit) {
         if (offset < 0 || limit < 1 || limit > 200) {

@@ -1,5 +1,6 @@
 package org.reintegra.notification;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -38,6 +39,7 @@ import jakarta.inject.Inject;
  */
 @Stateless
 @TenantBound
+@PermitAll // run by the portal's background job for the bound tenant, with no user: see MailSchedule
 public class MailOutbox {
 
     /** Notifications older than this are not mailed any more (the bell still shows them). */

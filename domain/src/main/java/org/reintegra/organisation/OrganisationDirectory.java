@@ -24,6 +24,13 @@ public class OrganisationDirectory {
                 .map(o -> new OrganisationSummary(o.id(), o.kind(), o.name())).toList();
     }
 
+    /** Every organisation (agencies and partners), for background jobs that visit each tenant in turn. */
+    public List<OrganisationSummary> all() {
+        return entityManager.createQuery("SELECT o FROM Organisation o ORDER BY o.id", Organisation.class)
+                .getResultList().stream()
+                .map(o -> new OrganisationSummary(o.id(), o.kind(), o.name())).toList();
+    }
+
     public Optional<OrganisationSummary> find(TenantId id) {
         return Optional.ofNullable(entityManager.find(Organisation.class, id.value()))
                 .map(o -> new OrganisationSummary(o.id(), o.kind(), o.name()));

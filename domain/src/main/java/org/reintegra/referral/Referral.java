@@ -224,13 +224,13 @@ public class Referral extends AgencyPartnerSharedEntity {
      */
     public void send(Actor officer, Clock clock) {
         if (reasonForReferral == null || reasonForReferral.isBlank()) {
-            throw new ReferralTransitionRefused(status, ReferralCommand.SEND, "the reason for referral is missing");
+            throw new ReferralTransitionRefused(status, ReferralCommand.SEND, "the reason for referral is missing", "refused.send.reason");
         }
         if (desiredOutcomes.isEmpty()) {
-            throw new ReferralTransitionRefused(status, ReferralCommand.SEND, "choose at least one desired outcome");
+            throw new ReferralTransitionRefused(status, ReferralCommand.SEND, "choose at least one desired outcome", "refused.send.outcomes");
         }
         if (legalBasis == null || (legalBasis.needsConsent() && consentRecordedOn == null)) {
-            throw new ReferralTransitionRefused(status, ReferralCommand.SEND, "the legal basis or consent is missing");
+            throw new ReferralTransitionRefused(status, ReferralCommand.SEND, "the legal basis or consent is missing", "refused.send.legal-basis");
         }
         Instant now = apply(ReferralCommand.SEND, officer, clock, null, null);
         this.sentAt = now;
@@ -253,7 +253,7 @@ public class Referral extends AgencyPartnerSharedEntity {
             throw new ReferralTransitionRefused(status, null, "only the agency edits its draft");
         }
         if (status != ReferralStatus.DRAFT) {
-            throw new ReferralTransitionRefused(status, null, "only a draft can be edited; amend a sent referral");
+            throw new ReferralTransitionRefused(status, null, "only a draft can be edited; amend a sent referral", "refused.draft.sent");
         }
         this.programmeArea = Objects.requireNonNull(draft.programmeArea(), "programme area");
         this.serviceType = Objects.requireNonNull(draft.serviceType(), "service");
@@ -279,13 +279,13 @@ public class Referral extends AgencyPartnerSharedEntity {
             throw new ReferralTransitionRefused(status, null, "only the agency amends its referral");
         }
         if (!amendable(status)) {
-            throw new ReferralTransitionRefused(status, null, "only a sent, open referral can be amended");
+            throw new ReferralTransitionRefused(status, null, "only a sent, open referral can be amended", "refused.amend.state");
         }
         if (terms.programmeArea() != programmeArea || terms.serviceType() != serviceType) {
-            throw new ReferralTransitionRefused(status, null, "programme and service cannot be amended");
+            throw new ReferralTransitionRefused(status, null, "programme and service cannot be amended", "refused.amend.service");
         }
         if (reason == null || reason.isBlank()) {
-            throw new ReferralTransitionRefused(status, null, "please give the reason for the amendment");
+            throw new ReferralTransitionRefused(status, null, "please give the reason for the amendment", "referral.change-reason.required");
         }
         Map<ReferralField, String[]> changed = new LinkedHashMap<>();
         compare(changed, ReferralField.REASON_FOR_REFERRAL, reasonForReferral, terms.reasonForReferral());
@@ -298,7 +298,7 @@ public class Referral extends AgencyPartnerSharedEntity {
         compare(changed, ReferralField.CONSENT_RECORDED_ON, text(consentRecordedOn), text(terms.consentRecordedOn()));
         compare(changed, ReferralField.SENDING_OFFICE, sendingOffice, terms.sendingOffice());
         if (changed.isEmpty()) {
-            throw new ReferralTransitionRefused(status, null, "nothing was changed");
+            throw new ReferralTransitionRefused(status, null, "nothing was changed", "refused.nothing-changed");
         }
         Instant now = clock.instant();
         String why = reason.strip();
@@ -321,14 +321,14 @@ public class Referral extends AgencyPartnerSharedEntity {
             throw new ReferralTransitionRefused(status, null, "only the partner assigns its caseworker");
         }
         if (status != ReferralStatus.ACCEPTED && status != ReferralStatus.IN_PROGRESS && status != ReferralStatus.ON_HOLD) {
-            throw new ReferralTransitionRefused(status, null, "only an accepted, open referral can be reassigned");
+            throw new ReferralTransitionRefused(status, null, "only an accepted, open referral can be reassigned", "refused.reassign.state");
         }
         String next = caseworker == null || caseworker.isBlank() ? null : caseworker.strip();
         if (Objects.equals(next, assignedCaseworker)) {
-            throw new ReferralTransitionRefused(status, null, "nothing was changed");
+            throw new ReferralTransitionRefused(status, null, "nothing was changed", "refused.nothing-changed");
         }
         if (reason == null || reason.isBlank()) {
-            throw new ReferralTransitionRefused(status, null, "please give the reason for the reassignment");
+            throw new ReferralTransitionRefused(status, null, "please give the reason for the reassignment", "referral.change-reason.required");
         }
         amendments.add(new ReferralAmendment(this, ReferralField.ASSIGNED_CASEWORKER, assignedCaseworker, next,
                 reason.strip(), partnerUser, ReferralSide.PARTNER, clock.instant()));

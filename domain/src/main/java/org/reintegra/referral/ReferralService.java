@@ -221,6 +221,36 @@ public class ReferralService {
     }
 
     /**
+     * The agency's referrals changed after {@code since} (state, terms, caseworker or a note), oldest
+     * change first, continuing after the change at ({@code since}, {@code afterId}): keyset pages on
+     * the agency's change index. For the agency's case-management system.
+     */
+    @RolesAllowed(Roles.AGENCY_OFFICER)
+    public List<ReferralChange> changedSince(java.time.Instant since, long afterId, int limit) {
+        if (limit < 1 || limit > 500 || since == null) {
+            throw new IllegalArgumentException("page out of range");
+        }
+        Actor actor = signedInActor.actor();
+        if (viewerOf(actor).map(v -> v.side() != ReferralSide.AGENCY).orElse(true)) {
+            return List.of();
+        }
+        List<ReferralChange> page = entityManager.createQuery("SELECT NEW org.reintegra.referral.ReferralChange(r.id,"
+                        + " r.reference, r.status, r.changedAt, r.version, r.clientId) FROM Referral r"
+                        + " WHERE r.agencyTenantId = :tenant AND (r.changedAt > :since OR (r.changedAt = :since AND r.id > :after))"
+                        + " ORDER BY r.changedAt, r.id", ReferralChange.class)
+                .setParameter("tenant", actor.tenant().value())
+                .setParameter("since", since)
+                .setParameter("after", afterId)
+                .setMaxResults(limit)
+                .getResultList();
+        for (ReferralChange change : page) {
+            auditTrail.record(actor, AuditAction.LIST, change.id(), change.clientId(), "reference,status",
+                    "referral changes feed");
+        }
+        return page;
+    }
+
+    /**
      * One referral in full, or empty when it does not exist or the caller's organisation does not
      * share it: both look the same. The read is audited.
      */

@@ -1,6 +1,5 @@
 package org.reintegra.staff;
 
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -38,7 +37,6 @@ public class StaffDirectory {
      * Records the signed-in caller as staff of their organisation (name, e-mail and roles as the
      * identity provider gave them at this sign-in).
      */
-    @PermitAll
     public void recordSignIn(String displayName, String email, Set<String> roles, String locale) {
         Actor actor = signedInActor.actor();
         StaffMember member = entityManager.find(StaffMember.class, actor.username());

@@ -8,16 +8,25 @@ import java.util.Optional;
 import org.reintegra.tenancy.CallerTenantSource;
 import org.reintegra.tenancy.TenantId;
 
-/** The signed-in caller's tenant: the organisation in their ID token, nothing else. */
+/**
+ * The caller's tenant: for an intake-API request the organisation of its verified bearer token,
+ * otherwise the organisation in the signed-in user's ID token; nothing else.
+ */
 @ApplicationScoped
 public class OidcCallerTenantSource implements CallerTenantSource {
 
     @Inject
     OpenIdContext openIdContext;
 
+    @Inject
+    ApiCaller apiCaller;
+
     @Override
     public Optional<TenantId> callerTenant() {
         try {
+            if (apiCaller.present()) {
+                return apiCaller.tenant(); // an intake-API request: its bearer token's organisation
+            }
             if (openIdContext == null || openIdContext.getIdentityToken() == null) {
                 return Optional.empty();
             }

@@ -42,6 +42,22 @@ public class SignedInUser {
         return claims.getStringClaim("name").orElse(username());
     }
 
+    public String email() {
+        return openIdContext.getClaims().getStringClaim("email").orElse(null);
+    }
+
+    /** The user's roles among those the portal knows. */
+    public java.util.Set<String> roles() {
+        return Stream.of(Roles.AGENCY_OFFICER, Roles.AGENCY_LIAISON, Roles.PARTNER_STAFF, Roles.PARTNER_ADMIN,
+                Roles.COLLEGE_REGISTRAR, Roles.PLATFORM_ADMIN).filter(request::isUserInRole)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /** Whether the user is told of referral events (the bell): officers, caseworkers, registrars. */
+    public boolean receivesNotifications() {
+        return Stream.of(Roles.AGENCY_OFFICER, Roles.PARTNER_STAFF, Roles.COLLEGE_REGISTRAR).anyMatch(request::isUserInRole);
+    }
+
     /** Whether the user holds a role that works with referrals (the service still decides what they see). */
     public boolean worksWithReferrals() {
         return Stream.of(Roles.AGENCY_OFFICER, Roles.AGENCY_LIAISON, Roles.PARTNER_STAFF, Roles.COLLEGE_REGISTRAR)

@@ -1,0 +1,117 @@
+package org.reintegra.portal.security;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import jakarta.security.enterprise.AuthenticationException;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * The application's one authentication mechanism (Jakarta Security 3 allows one): requests under
+ * {@code /api/} authenticate with a bearer access token, statelessly, per request; everything
+ * else goes to the OpenID Connect mechanism of {@link PortalSecurity} (browser sign-in through
+ * Keycloak). An API request without a valid token gets 401 with a problem-details body, never a
+ * redirect to a login page. See ADR 0004.
+ *
+ * <p>It is an alternative with a priority so that CDI resolves it instead of the OpenID Connect
+ * mechanism, which it looks up among the other beans of the same type and delegates to.
+ */
+@Alternative
+@Priority(Interceptor.Priority.APPLICATION)
+@ApplicationScoped
+public class ApiAwareAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    static final String API_PATH = "/api/";
+    private static final String BEARER = "Bearer ";
+
+    @Inject
+    BeanManager beanManager;
+
+    @Inject
+    BearerTokenVerifier verifier;
+
+    @Inject
+    ApiCaller apiCaller;
+
+    private volatile HttpAuthenticationMechanism browserMechanism;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) throws AuthenticationException {
+        if (!isApi(request)) {
+            return browser().validateRequest(request, response, context);
+        }
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return unauthorized(response, context, "A bearer access token is required.");
+        }
+        Optional<BearerTokenVerifier.VerifiedCaller> caller = verifier.verify(header.substring(BEARER.length()).strip());
+        if (caller.isEmpty()) {
+            return unauthorized(response, context, "The bearer access token is not valid for this API.");
+        }
+        apiCaller.authenticated(caller.get().tenant(), caller.get().clientId());
+        return context.notifyContainerAboutLogin(caller.get().name(), caller.get().groups());
+    }
+
+    @Override
+    public AuthenticationStatus secureResponse(HttpServletRequest request, HttpServletResponse response,
+                                               HttpMessageContext context) throws AuthenticationException {
+        return isApi(request) ? AuthenticationStatus.SUCCESS : browser().secureResponse(request, response, context);
+    }
+
+    @Override
+    public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        if (isApi(request)) {
+            HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
+        } else {
+            browser().cleanSubject(request, response, context);
+        }
+    }
+
+    static boolean isApi(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith(API_PATH);
+    }
+
+    private static AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context,
+                                                     String detail) {
+        try {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"reintegra-api\"");
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+                    + "\"detail\":\"" + detail + "\"}");
+            response.flushBuffer();
+        } catch (IOException clientGone) {
+            // nothing more to tell
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    /** The OpenID Connect mechanism: the other bean of this type (looked up once, lazily). */
+    private HttpAuthenticationMechanism browser() {
+        HttpAuthenticationMechanism found = browserMechanism;
+        if (found == null) {
+            Bean<?> bean = beanManager.getBeans(HttpAuthenticationMechanism.class).stream()
+                    .filter(candidate -> candidate.getBeanClass() != ApiAwareAuthenticationMechanism.class)
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No OpenID Connect mechanism defined"));
+            found = (HttpAuthenticationMechanism) beanManager.getReference(bean, HttpAuthenticationMechanism.class,
+                    beanManager.createCreationalContext(bean));
+            browserMechanism = found;
+        }
+        return found;
+    }
+}
