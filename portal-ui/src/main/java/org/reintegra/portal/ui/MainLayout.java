@@ -1,5 +1,12 @@
 package org.reintegra.portal.ui;
 
+import com.vaadin.flow.server.VaadinSession;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.reintegra.notification.NotificationService;
+import org.reintegra.notification.ui.NotificationBell;
+import org.reintegra.staff.StaffDirectory;
+
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.button.Button;
@@ -19,8 +26,12 @@ public class MainLayout extends AppLayout {
 
     private static final long serialVersionUID = 1L;
 
+    private static final Logger LOG = Logger.getLogger(MainLayout.class.getName());
+    private static final String STAFF_RECORDED = "reintegra.staff-recorded";
+
     @Inject
-    public MainLayout(SignedInUser user) {
+    public MainLayout(SignedInUser user, StaffDirectory staff, NotificationService notifications) {
+        recordSignInOnce(user, staff);
         H1 title = new H1(getTranslation("app.name"));
         title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
         Anchor home = new Anchor("", title);
@@ -34,12 +45,34 @@ public class MainLayout extends AppLayout {
                 click -> UI.getCurrent().getPage().setLocation("signout"));
         signOut.setId("sign-out");
 
-        HorizontalLayout header = new HorizontalLayout(home, who, signOut);
+        HorizontalLayout header = new HorizontalLayout(home, who);
+        if (user.organisation().isPresent() && user.receivesNotifications()) {
+            header.add(new NotificationBell(notifications, staff));
+        }
+        header.add(signOut);
         header.setWidthFull();
         header.setPadding(true);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.expand(who);
         who.getStyle().set("text-align", "end");
         addToNavbar(header);
+    }
+
+    /**
+     * Records the user as staff of their organisation once per session (name, e-mail, roles and
+     * language from this sign-in), so that colleagues can assign them referrals and mail finds them.
+     */
+    private void recordSignInOnce(SignedInUser user, StaffDirectory staff) {
+        VaadinSession session = VaadinSession.getCurrent();
+        if (session == null || session.getAttribute(STAFF_RECORDED) != null || user.organisation().isEmpty()) {
+            return;
+        }
+        try {
+            staff.recordSignIn(user.displayName(), user.email(), user.roles(),
+                    UI.getCurrent() == null ? null : UI.getCurrent().getLocale().toLanguageTag());
+            session.setAttribute(STAFF_RECORDED, Boolean.TRUE);
+        } catch (RuntimeException notRecorded) {
+            LOG.log(Level.WARNING, "Could not record the signed-in user as staff", notRecorded);
+        }
     }
 }
