@@ -10,19 +10,29 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.reintegra.access.InputRejected;
 import org.reintegra.access.Roles;
 import org.reintegra.client.ClientService;
@@ -32,28 +42,31 @@ import org.reintegra.client.Sex;
 import org.reintegra.organisation.OrganisationDirectory;
 import org.reintegra.organisation.OrganisationSummary;
 import org.reintegra.portal.ui.MainLayout;
-import org.reintegra.referral.CustodyStatus;
 import org.reintegra.referral.ProgrammeArea;
+import org.reintegra.referral.ReferralChangedMeanwhile;
 import org.reintegra.referral.ReferralDetails;
-import org.reintegra.referral.ReferralDraft;
 import org.reintegra.referral.ReferralService;
 import org.reintegra.referral.ServiceType;
 
 /**
  * An officer drafts a referral: picks one of the agency's clients or registers a new one, chooses
- * the partner and the service, and writes the reason, needs and risk summary. The draft opens on
- * its referral page, where it is sent. Input is checked here and again by the services; a refused
- * input marks its field and keeps everything typed.
+ * the partner and the service, and writes the reason, needs, risk summary, desired outcomes and
+ * legal basis. The draft opens on its referral page, where it is sent.
+ *
+ * <p>With a draft's id ({@code referrals/new/42}) the same form edits that draft and saves every
+ * change as it is made (autosave): client and partner stay as drafted. Input is checked here and
+ * again by the services; a refused input marks its field and keeps everything typed.
  */
 @Route(value = "referrals/new", layout = MainLayout.class)
 @RolesAllowed(Roles.AGENCY_OFFICER)
-public class NewReferralView extends VerticalLayout implements HasDynamicTitle {
+public class NewReferralView extends VerticalLayout implements HasDynamicTitle, HasUrlParameter<Long> {
 
     private static final long serialVersionUID = 1L;
     private static final List<String> LANGUAGES = List.of("ka", "ru", "ky", "kk", "en");
 
     private final transient ReferralService referrals;
     private final transient ClientService clients;
+    private final transient OrganisationDirectory organisations;
 
     private final ComboBox<ClientSummary> existingClient = new ComboBox<>();
     private final TextField reference = new TextField();
@@ -67,18 +80,40 @@ public class NewReferralView extends VerticalLayout implements HasDynamicTitle {
     private final Select<OrganisationSummary> partner = new Select<>();
     private final Select<ProgrammeArea> programme = new Select<>();
     private final Select<ServiceType> service = new Select<>();
-    private final TextArea reason = new TextArea();
-    private final TextArea risk = new TextArea();
-    private final Select<CustodyStatus> custody = new Select<>();
-    private final DatePicker releaseDate = new DatePicker();
-    private final DatePicker deadline = new DatePicker();
-    private final TextField office = new TextField();
+    private final ReferralTermsFields terms;
+    private final Span autosaveStatus = new Span();
+
+    /** The draft being edited (autosaved), or null for a new referral. */
+    private Long draftId;
+    private long draftVersion;
+    private boolean filling;
 
     @Inject
     public NewReferralView(ReferralService referrals, ClientService clients, OrganisationDirectory organisations) {
         this.referrals = referrals;
         this.clients = clients;
+        this.organisations = organisations;
+        this.terms = new ReferralTermsFields(this::getTranslation, "referral-");
         setMaxWidth("60em");
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, @OptionalParameter Long draft) {
+        removeAll();
+        if (draft == null) {
+            draftId = null;
+            buildNewForm();
+            return;
+        }
+        Optional<ReferralDetails> found = referrals.findReferral(draft).filter(ReferralDetails::editableDraft);
+        if (found.isEmpty()) {
+            event.rerouteToError(NotFoundException.class);
+            return;
+        }
+        buildDraftEditor(found.get());
+    }
+
+    private void buildNewForm() {
         H2 heading = new H2(getTranslation("new-referral.title"));
         heading.setId("new-referral-heading");
 
@@ -113,33 +148,7 @@ public class NewReferralView extends VerticalLayout implements HasDynamicTitle {
         partner.setLabel(getTranslation("referral.partner"));
         partner.setItems(organisations.partners());
         partner.setItemLabelGenerator(OrganisationSummary::name);
-        programme.setId("referral-programme");
-        programme.setLabel(getTranslation("referral.programme"));
-        programme.setItems(ProgrammeArea.values());
-        programme.setItemLabelGenerator(p -> getTranslation("programme." + p.name()));
-        service.setId("referral-service");
-        service.setLabel(getTranslation("referral.service"));
-        service.setItems(ServiceType.values());
-        service.setItemLabelGenerator(s -> getTranslation("service." + s.name()));
-        reason.setId("referral-reason");
-        reason.setLabel(getTranslation("referral.reason"));
-        reason.setMaxLength(4000);
-        risk.setId("referral-risk");
-        risk.setLabel(getTranslation("referral.risk-summary"));
-        risk.setMaxLength(4000);
-        custody.setId("referral-custody");
-        custody.setLabel(getTranslation("referral.custody"));
-        custody.setItems(CustodyStatus.values());
-        custody.setItemLabelGenerator(c -> getTranslation("custody." + c.name()));
-        releaseDate.setId("referral-release-date");
-        releaseDate.setLabel(getTranslation("referral.release-date"));
-        deadline.setId("referral-deadline");
-        deadline.setLabel(getTranslation("referral.deadline"));
-        deadline.setMin(LocalDate.now());
-        text(office, "referral-office", "referral.office", 200);
-        FormLayout details = new FormLayout(partner, programme, service, custody, releaseDate, deadline, office);
-        details.add(reason, 2);
-        details.add(risk, 2);
+        prepareServiceFields();
 
         Button save = new Button(getTranslation("new-referral.save-draft"), click -> saveDraft(false));
         save.setId("save-draft");
@@ -147,7 +156,67 @@ public class NewReferralView extends VerticalLayout implements HasDynamicTitle {
 
         add(heading, new H3(getTranslation("new-referral.client")), existingClient,
                 new Paragraph(getTranslation("new-referral.or-register")), newClient,
-                new H3(getTranslation("new-referral.referral")), details, save);
+                new H3(getTranslation("new-referral.referral")), terms.layout(true, partner, programme, service), save);
+    }
+
+    private void prepareServiceFields() {
+        programme.setId("referral-programme");
+        programme.setLabel(getTranslation("referral.programme"));
+        programme.setItems(ProgrammeArea.values());
+        programme.setItemLabelGenerator(p -> p == null ? "" : getTranslation("programme." + p.name()));
+        service.setId("referral-service");
+        service.setLabel(getTranslation("referral.service"));
+        service.setItems(ServiceType.values());
+        service.setItemLabelGenerator(s -> s == null ? "" : getTranslation("service." + s.name()));
+        service.addValueChangeListener(e -> terms.offerOutcomesOf(e.getValue()));
+    }
+
+    /** The draft's own form: client and partner fixed, every other change saved as it is made. */
+    private void buildDraftEditor(ReferralDetails draft) {
+        draftId = draft.id();
+        draftVersion = draft.version();
+        H2 heading = new H2(getTranslation("draft.title", draft.reference()));
+        heading.setId("new-referral-heading");
+        Paragraph fixed = new Paragraph(getTranslation("draft.fixed", draft.clientName(), draft.partnerName()));
+        fixed.setId("draft-fixed");
+        prepareServiceFields();
+        filling = true;
+        programme.setValue(draft.programmeArea());
+        service.setValue(draft.serviceType());
+        terms.fill(draft);
+        filling = false;
+        for (var field : List.<com.vaadin.flow.component.HasValue<?, ?>>of(programme, service)) {
+            field.addValueChangeListener(e -> autosave());
+        }
+        terms.all().forEach(field -> field.addValueChangeListener(e -> autosave()));
+        autosaveStatus.setId("autosave-status");
+        autosaveStatus.setText(getTranslation("draft.autosave-on"));
+        autosaveStatus.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        Button done = new Button(getTranslation("draft.done"),
+                click -> getUI().ifPresent(ui -> ui.navigate(ReferralView.class, draftId)));
+        done.setId("draft-done");
+        done.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add(heading, fixed, terms.layout(true, programme, service), new HorizontalLayout(done, autosaveStatus));
+    }
+
+    /** Saves the draft as it stands; a refused field is marked and nothing else is lost. */
+    private void autosave() {
+        if (filling || draftId == null || programme.getValue() == null || service.getValue() == null) {
+            return;
+        }
+        try {
+            ReferralDetails saved = referrals.reviseDraft(draftId, draftVersion,
+                    terms.draft(programme.getValue(), service.getValue()));
+            draftVersion = saved.version();
+            fields().values().forEach(field -> field.setInvalid(false));
+            autosaveStatus.setText(getTranslation("draft.saved-at",
+                    DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM).withLocale(getLocale()).format(LocalTime.now())));
+        } catch (InputRejected rejected) {
+            markInvalid(fields().get(rejected.field()), rejected.messageKey());
+            autosaveStatus.setText(getTranslation("draft.not-saved"));
+        } catch (ReferralChangedMeanwhile conflict) {
+            autosaveStatus.setText(getTranslation("draft.changed-meanwhile"));
+        }
     }
 
     private void text(TextField field, String id, String labelKey, int maxLength) {
@@ -179,8 +248,7 @@ public class NewReferralView extends VerticalLayout implements HasDynamicTitle {
                 }
             }
             ReferralDetails draft = referrals.draftReferral(client.id(), partner.getValue().id(),
-                    new ReferralDraft(programme.getValue(), service.getValue(), reason.getValue(), risk.getValue(),
-                            custody.getValue(), releaseDate.getValue(), deadline.getValue(), office.getValue()));
+                    terms.draft(programme.getValue(), service.getValue()));
             getUI().ifPresent(ui -> ui.navigate(ReferralView.class, draft.id()));
         } catch (InputRejected rejected) {
             markInvalid(fields().get(rejected.field()), rejected.messageKey());
@@ -204,7 +272,7 @@ public class NewReferralView extends VerticalLayout implements HasDynamicTitle {
 
     /** Form-side checks, with a message on each incomplete field. */
     private boolean formComplete() {
-        List<HasValidation> missing = new ArrayList<>();
+        List<HasValidation> missing = new ArrayList<>(terms.incomplete());
         if (existingClient.getValue() == null) {
             require(missing, reference, reference.getValue().isBlank());
             require(missing, givenName, givenName.getValue().isBlank());
@@ -215,8 +283,6 @@ public class NewReferralView extends VerticalLayout implements HasDynamicTitle {
         require(missing, partner, partner.getValue() == null);
         require(missing, programme, programme.getValue() == null);
         require(missing, service, service.getValue() == null);
-        require(missing, reason, reason.getValue().isBlank());
-        require(missing, releaseDate, custody.getValue() == CustodyStatus.IN_CUSTODY && releaseDate.getValue() == null);
         return missing.isEmpty();
     }
 
@@ -237,16 +303,16 @@ public class NewReferralView extends VerticalLayout implements HasDynamicTitle {
 
     /** The form field for each input the services may refuse. */
     private Map<String, HasValidation> fields() {
-        return Map.ofEntries(Map.entry("reference", reference), Map.entry("givenName", givenName),
+        Map<String, HasValidation> fields = new HashMap<>(terms.byInputName());
+        fields.putAll(Map.ofEntries(Map.entry("reference", reference), Map.entry("givenName", givenName),
                 Map.entry("familyName", familyName), Map.entry("dateOfBirth", dateOfBirth), Map.entry("sex", sex),
                 Map.entry("email", email), Map.entry("client", existingClient), Map.entry("partner", partner),
-                Map.entry("programmeArea", programme), Map.entry("serviceType", service),
-                Map.entry("reasonForReferral", reason), Map.entry("completionDeadline", deadline),
-                Map.entry("releaseDate", releaseDate));
+                Map.entry("programmeArea", programme), Map.entry("serviceType", service)));
+        return fields;
     }
 
     @Override
     public String getPageTitle() {
-        return getTranslation("new-referral.title");
+        return getTranslation(draftId == null ? "new-referral.title" : "draft.page-title");
     }
 }

@@ -43,6 +43,9 @@ import org.reintegra.referral.ReferralTransitionRefused;
 import org.reintegra.referral.WithdrawalReason;
 import org.reintegra.referral.ReferralHistoryEntry;
 import org.reintegra.referral.ReferralService;
+import org.reintegra.referral.ReferralAmendmentEntry;
+import org.reintegra.staff.StaffDirectory;
+import java.util.stream.Collectors;
 
 /**
  * One referral with its history. A referral that does not exist and one that the user's
@@ -56,13 +59,15 @@ public class ReferralView extends VerticalLayout implements HasUrlParameter<Long
 
     private final transient ReferralService referrals;
     private final transient SignedInUser user;
+    private final transient StaffDirectory staff;
     private String title = "";
     private Long shownId;
 
     @Inject
-    public ReferralView(ReferralService referrals, SignedInUser user) {
+    public ReferralView(ReferralService referrals, SignedInUser user, StaffDirectory staff) {
         this.referrals = referrals;
         this.user = user;
+        this.staff = staff;
     }
 
     @Override
@@ -86,6 +91,13 @@ public class ReferralView extends VerticalLayout implements HasUrlParameter<Long
         Span status = new Span(getTranslation("status." + referral.status().name()));
         status.setId("referral-status");
         status.getElement().getThemeList().add("badge");
+        HorizontalLayout badges = new HorizontalLayout(status);
+        if (referral.awaitingViewer()) {
+            Span attention = new Span(getTranslation("referral.awaiting-you"));
+            attention.setId("referral-awaiting");
+            attention.getElement().getThemeList().add("badge contrast");
+            badges.add(attention);
+        }
 
         FormLayout facts = new FormLayout();
         facts.setId("referral-facts");
@@ -105,6 +117,12 @@ public class ReferralView extends VerticalLayout implements HasUrlParameter<Long
             field(facts, "referral.reason", getTranslation("referral.not-shared-with-you"));
             field(facts, "referral.risk-summary", getTranslation("referral.not-shared-with-you"));
         }
+        field(facts, "referral.desired-outcomes", referral.desiredOutcomes().stream()
+                .map(o -> getTranslation("outcome." + o.name())).collect(Collectors.joining("; ")));
+        field(facts, "referral.legal-basis", referral.legalBasis() == null ? null
+                : getTranslation("legal-basis." + referral.legalBasis().name())
+                        + (referral.consentRecordedOn() == null ? ""
+                        : " — " + getTranslation("referral.consent-on", date(referral.consentRecordedOn()))));
         field(facts, "referral.custody", referral.custodyStatus() == null ? null
                 : getTranslation("custody." + referral.custodyStatus().name()));
         field(facts, "referral.release-date", date(referral.releaseDate()));
@@ -128,8 +146,44 @@ public class ReferralView extends VerticalLayout implements HasUrlParameter<Long
         history.setItems(referral.history());
         history.setAllRowsVisible(true);
 
-        add(heading, status, actions(referral), facts, new H3(getTranslation("notes.title")), notes(referral),
+        add(heading, badges, actions(referral), facts, new H3(getTranslation("notes.title")), notes(referral),
                 new H3(getTranslation("history.title")), history);
+        if (!referral.changelog().isEmpty()) {
+            add(new H3(getTranslation("changelog.title")), changelog(referral));
+        }
+    }
+
+    /** The changelog: each amended field (or reassignment) with old and new value, who, when and why. */
+    private Grid<ReferralAmendmentEntry> changelog(ReferralDetails referral) {
+        Grid<ReferralAmendmentEntry> grid = new Grid<>(ReferralAmendmentEntry.class, false);
+        grid.setId("referral-changelog");
+        grid.addColumn(new LocalDateTimeRenderer<>(a -> LocalDateTime.ofInstant(a.amendedAt(), ZoneId.systemDefault()),
+                () -> DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale())))
+                .setHeader(getTranslation("history.when")).setAutoWidth(true);
+        grid.addColumn(a -> getTranslation("field." + a.field().name())).setHeader(getTranslation("changelog.field"))
+                .setAutoWidth(true);
+        grid.addColumn(a -> shown(a.field(), a.oldValue())).setHeader(getTranslation("changelog.old"));
+        grid.addColumn(a -> shown(a.field(), a.newValue())).setHeader(getTranslation("changelog.new"));
+        grid.addColumn(ReferralAmendmentEntry::amendedBy).setHeader(getTranslation("history.who")).setAutoWidth(true);
+        grid.addColumn(ReferralAmendmentEntry::reason).setHeader(getTranslation("history.why"));
+        grid.setItems(referral.changelog());
+        grid.setAllRowsVisible(true);
+        return grid;
+    }
+
+    /** A changelog value as people read it: translated codes, dates in the user's format. */
+    private String shown(org.reintegra.referral.ReferralField field, String value) {
+        if (value == null || value.isBlank()) {
+            return "—";
+        }
+        return switch (field) {
+            case DESIRED_OUTCOMES -> java.util.Arrays.stream(value.split(","))
+                    .map(code -> getTranslation("outcome." + code)).collect(Collectors.joining("; "));
+            case LEGAL_BASIS -> getTranslation("legal-basis." + value);
+            case CUSTODY_STATUS -> getTranslation("custody." + value);
+            case RELEASE_DATE, COMPLETION_DEADLINE, CONSENT_RECORDED_ON -> date(LocalDate.parse(value));
+            default -> value;
+        };
     }
 
     /** Case notes and questions between the agency and the partner, and a box to write one. */
@@ -214,6 +268,20 @@ public class ReferralView extends VerticalLayout implements HasUrlParameter<Long
                 }
             }
         }
+        if (referral.editableDraft()) {
+            bar.add(button("action-edit-draft", "action.edit-draft", false,
+                    () -> getUI().ifPresent(ui -> ui.navigate(NewReferralView.class, id))));
+        }
+        if (referral.amendable()) {
+            bar.add(button("action-amend", "action.amend", false, () -> new AmendReferralDialog(referral,
+                    (terms, why) -> run("notice.amended", () -> referrals.amendReferral(id, version, terms, why))).open()));
+        }
+        if (referral.reassignable()) {
+            bar.add(button("action-reassign", "action.reassign", false, () -> new ReassignDialog(referral.reference(),
+                    referral.assignedCaseworker(), staff.caseworkers(),
+                    (caseworker, why) -> run("notice.reassigned",
+                            () -> referrals.reassignReferral(id, version, caseworker, why))).open()));
+        }
         return bar;
     }
 
@@ -237,7 +305,8 @@ public class ReferralView extends VerticalLayout implements HasUrlParameter<Long
             notice(getTranslation("notice.changed-meanwhile"), NotificationVariant.LUMO_WARNING);
         } catch (ReferralTransitionRefused refused) {
             reload();
-            notice(getTranslation("notice.not-allowed", getTranslation("status." + refused.status().name())),
+            notice(refused.messageKey() != null ? getTranslation(refused.messageKey())
+                    : getTranslation("notice.not-allowed", getTranslation("status." + refused.status().name())),
                     NotificationVariant.LUMO_ERROR);
         } catch (ReferralNotFound gone) {
             getUI().ifPresent(ui -> ui.navigate(""));
