@@ -275,10 +275,20 @@ class PortalBrowserIT {
         assertEquals(Set.of("გიორგი ბერიძე"), inboxClients(page));
     }
 
-    /** Runs last: it adds a referral that the fixed visibility sets of the other tests do not know. */
+    /**
+     * The whole flow, in the browser: an officer registers a client and drafts a referral, is told
+     * what sending still needs, completes the draft (autosaved) and sends it; the partner's
+     * caseworker hears of it (bell and e-mail), finds it in New, accepts it and finds it in Mine; the
+     * officer sees it accepted in the history, amends it, and the partner sees the changelog; the
+     * caseworker hands it to nobody and takes it back from Unassigned. A second referral of the same
+     * client and service gets the duplicate warning.
+     *
+     * <p>Runs last: it adds a referral that the fixed visibility sets of the other tests do not know.
+     */
     @Test
     @Order(Integer.MAX_VALUE)
-    void anOfficerRegistersAClientDraftsAReferralAndSendsItToThePartnersInbox() {
+    void anOfficerSendsAReferralThePartnerAcceptsItAndBothSeeItsHistoryAndAmendments() throws Exception {
+        Page partner = signedIn("caseworker.dana"); // known to the portal (and its mail) from this sign-in on
         Page officer = signedIn("officer.nino");
         officer.locator("#new-referral").click();
         officer.locator("#new-referral-heading").waitFor();
@@ -303,8 +313,88 @@ class PortalBrowserIT {
         assertEquals("Draft", officer.locator("#referral-status").innerText());
         officer.locator("#action-send").click();
         officer.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
+                .setHasText("Choose at least one desired outcome")).waitFor();
+        assertEquals("Draft", officer.locator("#referral-status").innerText(), "not sent without outcomes");
+
+        officer.locator("#action-edit-draft").click();
+        officer.locator("#autosave-status").waitFor();
+        officer.locator("#referral-outcomes input").click();
+        officer.locator("vaadin-multi-select-combo-box-item").filter(new Locator.FilterOptions()
+                .setHasText("Relapse prevention plan")).click();
+        officer.keyboard().press("Escape");
+        officer.locator("#autosave-status").filter(new Locator.FilterOptions().setHasText("Draft saved at")).waitFor();
+        choose(officer, "#referral-legal-basis", "Condition of probation");
+        officer.waitForFunction("() => document.querySelector('#autosave-status').textContent.includes('saved')");
+        officer.waitForTimeout(500);
+        officer.locator("#draft-done").click();
+        officer.locator("#referral-heading").waitFor();
+        String facts = officer.locator("#referral-facts").innerText();
+        assertTrue(facts.contains("Relapse prevention plan in place") && facts.contains("Condition of probation"), facts);
+        officer.locator("#action-send").click();
+        officer.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
                 .setHasText("Referral sent to the partner.")).waitFor();
         assertEquals("New", officer.locator("#referral-status").innerText());
+        String reference = officer.locator("#referral-heading").innerText().replace("Referral ", "").strip();
+
+        assertTrue(TestStack.get().awaitMail("dana", reference, java.time.Duration.ofSeconds(60)),
+                "the caseworker is mailed about the new referral " + reference);
+
+        partner.navigate(portal.toString());
+        partner.locator("#notification-count").waitFor();
+        partner.locator("#notification-bell").click();
+        partner.locator(".notification-entry").filter(new Locator.FilterOptions().setHasText(reference)).first().click();
+        partner.locator("#referral-heading").waitFor();
+        assertTrue(partner.locator("#referral-heading").innerText().contains(reference));
+        partner.navigate(portal.toString());
+        partner.locator("#inbox-view-new").click();
+        partner.locator("#inbox-search input").fill("омарова");
+        partner.waitForFunction("() => document.querySelector('#referral-inbox').size === 1");
+        assertTrue(visibleCellTexts(partner).contains("Зарина Омарова"));
+        long id = referralIdOfClient("Омарова");
+        partner.navigate(portal + "referrals/" + id);
+        partner.locator("#action-accept").click();
+        partner.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
+                .setHasText("Referral accepted")).waitFor();
+        partner.navigate(portal.toString());
+        partner.locator("#inbox-view-mine").click();
+        partner.locator("#inbox-search input").fill("омарова");
+        partner.waitForFunction("() => document.querySelector('#referral-inbox').size === 1");
+
+        officer.navigate(portal + "referrals/" + id);
+        String history = officer.locator("#referral-history").innerText();
+        assertTrue(history.contains("Accepted") && history.contains("caseworker.dana"), history);
+        officer.locator("#action-amend").click();
+        officer.locator("#amend-confirm").click();
+        officer.locator("#amend-why[invalid]").waitFor();
+        officer.evalOnSelector("#amend-deadline", "(d, day) => d.value = day", java.time.LocalDate.now().plusMonths(9).toString());
+        officer.locator("#amend-why textarea").fill("The court extended the probation period.");
+        officer.locator("#amend-confirm").click();
+        officer.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
+                .setHasText("Referral amended")).waitFor();
+
+        partner.navigate(portal + "referrals/" + id);
+        String changelog = partner.locator("#referral-changelog").innerText();
+        assertTrue(changelog.contains("Completion deadline") && changelog.contains("court extended"), changelog);
+        partner.locator("#referral-awaiting").waitFor();
+
+        partner.locator("#action-reassign").click();
+        choose(partner, "#reassign-caseworker", "Nobody");
+        partner.locator("#reassign-why textarea").fill("Going on leave.");
+        partner.locator("#reassign-confirm").click();
+        partner.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
+                .setHasText("Referral reassigned.")).waitFor();
+        partner.navigate(portal.toString());
+        partner.locator("#inbox-view-unassigned").click();
+        partner.locator("#inbox-search input").fill("омарова");
+        partner.waitForFunction("() => document.querySelector('#referral-inbox').size === 1");
+        partner.navigate(portal + "referrals/" + id);
+        partner.locator("#action-reassign").click();
+        choose(partner, "#reassign-caseworker", "caseworker.dana");
+        partner.locator("#reassign-why textarea").fill("Back from leave.");
+        partner.locator("#reassign-confirm").click();
+        partner.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
+                .setHasText("Referral reassigned.")).waitFor();
+        assertTrue(partner.locator("#referral-changelog").innerText().contains("Back from leave."));
 
         officer.navigate(portal + "referrals/new");
         officer.locator("#existing-client input").fill("омар");
@@ -319,11 +409,6 @@ class PortalBrowserIT {
         officer.locator("#duplicate-proceed").click();
         officer.locator("#referral-heading").waitFor();
         assertEquals("Draft", officer.locator("#referral-status").innerText());
-
-        Page partner = signedIn("caseworker.dana");
-        partner.locator("#inbox-search input").fill("омарова");
-        partner.waitForFunction("() => document.querySelector('#referral-inbox').size === 1");
-        assertTrue(visibleCellTexts(partner).contains("Зарина Омарова"));
     }
 
     private static void choose(Page page, String select, String item) {
@@ -382,8 +467,9 @@ class PortalBrowserIT {
     /**
      * Every demo user against every demo referral, by address: the referral opens exactly when the
      * user's organisation shares it and the user's role may open referrals; otherwise the page is
-     * the same "not found" as for an address that does not exist. Also each user's inbox count, and
-     * the new-referral screen, which only agency officers open.
+     * the same "not found" as for an address that does not exist. Also each user's inbox count, the
+     * new-referral screen, which only agency officers open, and the draft editor of the probation
+     * agency's draft, which only its officer opens.
      */
     @Test
     void everyUserOpensExactlyTheReferralsTheirOrganisationShares() throws SQLException {
@@ -391,6 +477,7 @@ class PortalBrowserIT {
         for (String familyName : AccessMatrix.REFERRALS) {
             ids.put(familyName, referralIdOfClient(familyName));
         }
+        long draft = referralIdOfClient("Kvaratskhelia");
         List<String> wrong = new ArrayList<>();
         AccessMatrix.VISIBLE.forEach((user, visible) -> {
             Page page = browser.newUser();
@@ -408,6 +495,12 @@ class PortalBrowserIT {
             boolean mayDraft = page.locator("#new-referral-heading").count() == 1;
             if (mayDraft != user.startsWith("officer.")) {
                 wrong.add(user + " x new referral screen: " + (mayDraft ? "opened" : "not found"));
+            }
+            page.navigate(portal + "referrals/new/" + draft);
+            page.locator("#new-referral-heading, #not-found").first().waitFor();
+            boolean editsDraft = page.locator("#new-referral-heading").count() == 1;
+            if (editsDraft != user.equals("officer.nino")) {
+                wrong.add(user + " x draft editor of the agency's draft: " + (editsDraft ? "opened" : "not found"));
             }
             ids.forEach((familyName, id) -> {
                 page.navigate(portal + "referrals/" + id);

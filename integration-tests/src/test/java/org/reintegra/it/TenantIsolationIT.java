@@ -63,6 +63,18 @@ class TenantIsolationIT {
     @EJB
     ClientService clients;
 
+    @EJB
+    org.reintegra.notification.NotificationService notifications;
+
+    @EJB
+    org.reintegra.staff.StaffDirectory staff;
+
+    @EJB
+    org.reintegra.intake.Idempotency idempotency;
+
+    @EJB
+    org.reintegra.referral.api.IntakeTransaction intake;
+
     /**
      * Services check roles themselves (default deny): with a tenant bound but no signed-in user
      * holding a role, every operation is refused before it touches data.
@@ -87,6 +99,24 @@ class TenantIsolationIT {
         operations.put("resumeReferral", () -> referrals.resumeReferral(1, 1));
         operations.put("withdrawReferral", () -> referrals.withdrawReferral(1, 1, null, null));
         operations.put("writeNote", () -> referrals.writeNote(1, "x", false));
+        operations.put("acceptReferral(caseworker)", () -> referrals.acceptReferral(1, 1, "x"));
+        operations.put("reassignReferral", () -> referrals.reassignReferral(1, 1, "x", "x"));
+        operations.put("amendReferral", () -> referrals.amendReferral(1, 1, null, "x"));
+        operations.put("reviseDraft", () -> referrals.reviseDraft(1, 1, null));
+        operations.put("changedSince", () -> referrals.changedSince(java.time.Instant.EPOCH, 0, 10));
+        operations.put("clientForCaseNumber", () -> clients.clientForCaseNumber(null));
+        operations.put("unseenCount", () -> notifications.unseenCount());
+        operations.put("latestNotifications", () -> notifications.latest(10));
+        operations.put("markSeen", () -> notifications.markSeen());
+        operations.put("recordSignIn", () -> staff.recordSignIn("x", null, Set.of(), null));
+        operations.put("me", () -> staff.me());
+        operations.put("chooseNotificationDelivery", () -> staff.chooseNotificationDelivery(null));
+        operations.put("notificationsSeen", () -> staff.notificationsSeen());
+        operations.put("caseworkers", () -> staff.caseworkers());
+        operations.put("isCaseworker", () -> staff.isCaseworker("x"));
+        operations.put("idempotency.earlier", () -> idempotency.earlier("k", "op", "h"));
+        operations.put("idempotency.claimAndRun", () -> idempotency.claimAndRun("k", "op", "h", () -> null));
+        operations.put("intakeTransaction", () -> intake.run(() -> null));
         operations.put("registerClient", () -> clients.registerClient(null));
         operations.put("findClients", () -> clients.findClients("", 0, 10));
         List<String> allowed = new ArrayList<>();

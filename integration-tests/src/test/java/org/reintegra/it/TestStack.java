@@ -1,6 +1,14 @@
 package org.reintegra.it;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.concurrent.CompletableFuture;
@@ -11,7 +19,8 @@ import org.reintegra.devstack.KeycloakServer;
 
 /**
  * The real services the integration tests run against, started once per test run: a fresh
- * embedded PostgreSQL and a Keycloak with the demo realm. Payara Micro is started by Arquillian
+ * embedded PostgreSQL, a Keycloak with the demo realm, and a real SMTP server (GreenMail) that
+ * receives the portal's notification mail. Payara Micro is started by Arquillian
  * and finds both through the REINTEGRA_* environment variables that Failsafe sets (see the pom).
  */
 public final class TestStack {
@@ -20,10 +29,12 @@ public final class TestStack {
 
     private final EmbeddedDatabase database;
     private final KeycloakServer keycloak;
+    private final GreenMail mail;
 
-    private TestStack(EmbeddedDatabase database, KeycloakServer keycloak) {
+    private TestStack(EmbeddedDatabase database, KeycloakServer keycloak, GreenMail mail) {
         this.database = database;
         this.keycloak = keycloak;
+        this.mail = mail;
     }
 
     static synchronized void start() throws Exception {
@@ -38,7 +49,8 @@ public final class TestStack {
                         Integer.parseInt(setting("reintegra.it.keycloak-port")),
                         Integer.parseInt(setting("reintegra.it.keycloak-management-port")),
                         "admin", environment("REINTEGRA_IT_KEYCLOAK_ADMIN_PASSWORD"),
-                        environment("REINTEGRA_OIDC_CLIENT_SECRET"), work.resolve("keycloak.log")));
+                        environment("REINTEGRA_OIDC_CLIENT_SECRET"), environment("REINTEGRA_IT_API_CLIENT_SECRET"),
+                        work.resolve("keycloak.log")));
             } catch (Exception e) {
                 throw new IllegalStateException("Keycloak did not start", e);
             }
@@ -47,7 +59,10 @@ public final class TestStack {
         deleteTree(data);
         EmbeddedDatabase database = EmbeddedDatabase.start(data, Integer.parseInt(setting("reintegra.it.db-port")),
                 environment("REINTEGRA_DB_OWNER_PASSWORD"), environment("REINTEGRA_DB_APP_PASSWORD"));
-        running = new TestStack(database, keycloak.join());
+        GreenMail mail = new GreenMail(new ServerSetup(Integer.parseInt(setting("reintegra.it.smtp-port")), "127.0.0.1",
+                ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        running = new TestStack(database, keycloak.join(), mail);
     }
 
     static synchronized void stop() throws Exception {
@@ -55,6 +70,7 @@ public final class TestStack {
             return;
         }
         try {
+            running.mail.stop();
             running.keycloak.close();
         } finally {
             running.database.close();
@@ -79,6 +95,36 @@ public final class TestStack {
 
     public String realmUri() {
         return keycloak.realmUri();
+    }
+
+    /** Every mail the SMTP server has received so far. */
+    public MimeMessage[] receivedMail() {
+        return mail.getReceivedMessages();
+    }
+
+    /** Waits until a mail to an address containing {@code recipient} with {@code subjectPart} in its subject arrives. */
+    public boolean awaitMail(String recipient, String subjectPart, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!mailTo(recipient, subjectPart).isEmpty()) {
+                return true;
+            }
+            Thread.sleep(250);
+        }
+        return false;
+    }
+
+    /** The received mails to an address containing {@code recipient} whose subject contains {@code subjectPart}. */
+    public java.util.List<MimeMessage> mailTo(String recipient, String subjectPart) {
+        return Arrays.stream(mail.getReceivedMessages()).filter(m -> {
+            try {
+                Address[] to = m.getAllRecipients();
+                return to != null && Arrays.stream(to).anyMatch(a -> a.toString().contains(recipient))
+                        && m.getSubject() != null && m.getSubject().contains(subjectPart);
+            } catch (MessagingException unreadable) {
+                return false;
+            }
+        }).toList();
     }
 
     static String setting(String name) {

@@ -1,0 +1,339 @@
+package org.reintegra.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The intake API as an agency's case-management system uses it: real Keycloak client-credentials
+ * tokens, the portal WAR as built, the real database and SMTP server. Idempotency (retries,
+ * concurrent retries, a reused key), problem details for bad input, one agency's referral
+ * invisible to another, the change feed, amendments, the OpenAPI document, and the partner told
+ * by mail.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class IntakeApiIT {
+
+    private static final String NPA_CLIENT = "npa-case-system";
+    private static final String PSP_CLIENT = "psp-case-system";
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    @ArquillianResource
+    URL portal;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.portal();
+    }
+
+    @Test
+    void withoutAValidTokenTheApiAnswers401WithProblemDetailsAndNoRedirect() throws Exception {
+        HttpResponse<String> none = http.send(HttpRequest.newBuilder(api("v1/referrals/1")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, none.statusCode());
+        assertTrue(none.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));
+        assertEquals(401, json(none.body()).getInt("status"));
+
+        HttpResponse<String> forged = get("v1/referrals/1", "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl");
+        assertEquals(401, forged.statusCode());
+    }
+
+    @Test
+    void aReferralIsCreatedAndSentOnceHoweverOftenTheSameRequestIsRetried() throws Exception {
+        String token = token(NPA_CLIENT);
+        String key = UUID.randomUUID().toString();
+        String body = referral("NPA-API-1001", "Retry " + key);
+
+        HttpResponse<String> first = post("v1/referrals", token, key, body);
+        assertEquals(201, first.statusCode(), first.body());
+        JsonObject created = json(first.body());
+        assertEquals("SENT", created.getString("status"));
+        assertTrue(first.headers().firstValue("Location").orElse("").endsWith("/api/v1/referrals/" + created.getInt("id")));
+
+        HttpResponse<String> retry = post("v1/referrals", token, key, body);
+        assertEquals(201, retry.statusCode());
+        assertEquals(first.body(), retry.body(), "a retry returns the first result");
+        assertEquals("true", retry.headers().firstValue("Idempotent-Replayed").orElse(""));
+        assertEquals(1, referralsWithReason("Retry " + key));
+
+        HttpResponse<String> otherBody = post("v1/referrals", token, key, referral("NPA-API-1001", "Something else"));
+        assertEquals(422, otherBody.statusCode(), otherBody.body());
+        assertEquals("application/problem+json", otherBody.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    @Test
+    void concurrentRetriesWithTheSameKeyCreateOneReferral() throws Exception {
+        String token = token(NPA_CLIENT);
+        String key = UUID.randomUUID().toString();
+        String body = referral("NPA-API-1002", "Concurrent " + key);
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                calls.add(() -> post("v1/referrals", token, key, body));
+            }
+            Set<Integer> ids = new HashSet<>();
+            for (Future<HttpResponse<String>> result : pool.invokeAll(calls)) {
+                HttpResponse<String> response = result.get();
+                assertEquals(201, response.statusCode(), response.body());
+                ids.add(json(response.body()).getInt("id"));
+            }
+            assertEquals(1, ids.size(), "every retry answers with the same referral");
+            assertEquals(1, referralsWithReason("Concurrent " + key));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void badInputGetsProblemDetailsNamingTheFieldAndStoresNothing() throws Exception {
+        String token = token(NPA_CLIENT);
+        HttpResponse<String> noKey = send("POST", "v1/referrals", token, null, referral("NPA-API-1003", "x"));
+        assertEquals(400, noKey.statusCode());
+        assertTrue(noKey.body().contains("Idempotency-Key"), noKey.body());
+
+        String noReason = referral("NPA-API-1003", "").replace("\"reasonForReferral\":\"\",", "");
+        HttpResponse<String> invalid = post("v1/referrals", token, UUID.randomUUID().toString(), noReason);
+        assertEquals(400, invalid.statusCode(), invalid.body());
+        JsonObject problem = json(invalid.body());
+        assertEquals("reasonForReferral", problem.getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertFalse(problem.getJsonArray("errors").getJsonObject(0).getString("message").isBlank());
+        assertEquals(0, clientsWithCaseNumber("NPA-API-1003"), "no half-written client");
+
+        HttpResponse<String> unknownOutcome = post("v1/referrals", token, UUID.randomUUID().toString(),
+                referral("NPA-API-1003", "y").replace("RELAPSE_PREVENTION_PLAN", "WORLD_PEACE"));
+        assertEquals(400, unknownOutcome.statusCode());
+        assertEquals("desiredOutcomes", json(unknownOutcome.body()).getJsonArray("errors").getJsonObject(0)
+                .getString("field"));
+
+        HttpResponse<String> notJson = post("v1/referrals", token, UUID.randomUUID().toString(), "{not json");
+        assertEquals(400, notJson.statusCode());
+        assertFalse(notJson.body().contains("Exception"), notJson.body());
+    }
+
+    @Test
+    void anotherAgencysReferralLooksExactlyLikeAMissingOne() throws Exception {
+        HttpResponse<String> created = post("v1/referrals", token(NPA_CLIENT), UUID.randomUUID().toString(),
+                referral("NPA-API-1004", "Cross-agency probe"));
+        int id = json(created.body()).getInt("id");
+        String other = token(PSP_CLIENT);
+
+        HttpResponse<String> foreign = get("v1/referrals/" + id, other);
+        HttpResponse<String> missing = get("v1/referrals/987654321", other);
+        assertEquals(404, foreign.statusCode());
+        assertEquals(missing.body().replace("987654321", "ID"), foreign.body().replace(Integer.toString(id), "ID"));
+
+        String amendment = "{\"completionDeadline\":\"" + LocalDate.now().plusMonths(8) + "\",\"reason\":\"probe\"}";
+        assertEquals(404, post("v1/referrals/" + id + "/amendments", other, UUID.randomUUID().toString(), amendment)
+                .statusCode());
+        assertEquals(404, post("v1/referrals/" + id + "/withdrawal", other, UUID.randomUUID().toString(),
+                "{\"reason\":\"NO_LONGER_NEEDED\"}").statusCode());
+        assertFalse(get("v1/referrals?changedSince=2000-01-01T00:00:00Z&limit=500", other).body()
+                .contains("\"id\":" + id + ","), "not in the other agency's change feed");
+        assertEquals("SENT", json(get("v1/referrals/" + id, token(NPA_CLIENT)).body()).getString("status"));
+    }
+
+    @Test
+    void anAmendmentIsInTheChangelogAndTheChangeFeedAndThePartnerIsMailed() throws Exception {
+        signedInAsStaffWithMail("new-path-ngo", "caseworker.dana", "dana.api@newpath.example");
+        String token = token(NPA_CLIENT);
+        Instant before = Instant.now().minusSeconds(1);
+        HttpResponse<String> created = post("v1/referrals", token, UUID.randomUUID().toString(),
+                referral("NPA-API-1005", "Amendment probe"));
+        JsonObject referral = json(created.body());
+        int id = referral.getInt("id");
+        String reference = referral.getString("reference");
+        assertTrue(TestStack.get().awaitMail("dana.api@newpath.example", reference, Duration.ofSeconds(60)),
+                "the partner's caseworker is mailed of the new referral");
+        assertFalse(TestStack.get().mailTo("dana.api@newpath.example", reference).get(0).getContent().toString()
+                .contains("Amendment probe"), "mail never carries what the referral says");
+
+        LocalDate deadline = LocalDate.now().plusMonths(10);
+        HttpResponse<String> amended = post("v1/referrals/" + id + "/amendments", token, UUID.randomUUID().toString(),
+                "{\"completionDeadline\":\"" + deadline + "\",\"reason\":\"Court extended the order\",\"version\":"
+                        + referral.getInt("version") + "}");
+        assertEquals(200, amended.statusCode(), amended.body());
+        JsonArray changelog = json(amended.body()).getJsonArray("changelog");
+        assertEquals("COMPLETION_DEADLINE", changelog.getJsonObject(0).getString("field"));
+        assertEquals(deadline.toString(), changelog.getJsonObject(0).getString("newValue"));
+
+        HttpResponse<String> stale = post("v1/referrals/" + id + "/amendments", token, UUID.randomUUID().toString(),
+                "{\"sendingOffice\":\"Batumi\",\"reason\":\"stale\",\"version\":" + referral.getInt("version") + "}");
+        assertEquals(409, stale.statusCode(), "an amendment of an old version is refused");
+
+        JsonObject feed = json(get("v1/referrals?changedSince=" + before + "&limit=500", token).body());
+        assertTrue(feed.getJsonArray("changes").stream().map(v -> v.asJsonObject().getInt("id")).anyMatch(i -> i == id));
+        assertTrue(TestStack.get().awaitMail("dana.api@newpath.example", "amended", Duration.ofSeconds(60)),
+                "the partner is told of the amendment");
+
+        HttpResponse<String> withdrawn = post("v1/referrals/" + id + "/withdrawal", token, UUID.randomUUID().toString(),
+                "{\"reason\":\"ENTERED_IN_ERROR\",\"explanation\":\"API test\"}");
+        assertEquals(200, withdrawn.statusCode(), withdrawn.body());
+        assertEquals("WITHDRAWN", json(withdrawn.body()).getString("status"));
+    }
+
+    @Test
+    void theChangeFeedPagesByKeyset() throws Exception {
+        String token = token(NPA_CLIENT);
+        for (int i = 0; i < 3; i++) {
+            post("v1/referrals", token, UUID.randomUUID().toString(), referral("NPA-API-11" + i, "Feed " + i));
+        }
+        Set<Integer> seen = new HashSet<>();
+        String next = "v1/referrals?changedSince=2000-01-01T00:00:00Z&limit=2";
+        int pages = 0;
+        while (next != null && pages < 100) {
+            JsonObject page = json(get(next, token).body());
+            page.getJsonArray("changes").forEach(c -> assertTrue(seen.add(c.asJsonObject().getInt("id")), "no repeats"));
+            next = !page.containsKey("next") || page.isNull("next") ? null : "v1/referrals?changedSince="
+                    + page.getJsonObject("next").getString("changedSince") + "&after="
+                    + page.getJsonObject("next").getJsonNumber("after").longValue() + "&limit=2";
+            pages++;
+        }
+        assertEquals(referralsOfAgency("national-probation-agency"), seen.size(), "every referral once");
+    }
+
+    @Test
+    void thePortalServesAnOpenApiDocumentOfTheIntakeApi() throws Exception {
+        HttpResponse<String> document = http.send(HttpRequest.newBuilder(URI.create(portal.getProtocol() + "://"
+                        + portal.getHost() + ":" + portal.getPort() + "/openapi")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, document.statusCode());
+        assertTrue(document.body().contains("/api/v1/referrals"), document.body());
+        assertTrue(document.body().contains("Idempotency-Key"), document.body());
+    }
+
+    // --- helpers -----------------------------------------------------------------------------
+
+    private static String referral(String caseNumber, String reason) {
+        return "{\"client\":{\"caseNumber\":\"" + caseNumber + "\",\"givenName\":\"Api\",\"familyName\":\"Client "
+                + caseNumber + "\",\"dateOfBirth\":\"1990-01-01\",\"sex\":\"MALE\",\"preferredLanguage\":\"ru\"},"
+                + "\"partner\":\"new-path-ngo\",\"programmeArea\":\"OVERCOMING_ADDICTIONS\","
+                + "\"serviceType\":\"ADDICTION_PROGRAMME\",\"reasonForReferral\":\"" + reason + "\","
+                + "\"desiredOutcomes\":[\"RELAPSE_PREVENTION_PLAN\"],\"custodyStatus\":\"IN_COMMUNITY\","
+                + "\"completionDeadline\":\"" + LocalDate.now().plusMonths(6) + "\",\"legalBasis\":\"PROBATION_CONDITION\","
+                + "\"sendingOffice\":\"Tbilisi probation office\"}";
+    }
+
+    private URI api(String path) {
+        return URI.create(portal.toString() + "api/" + path);
+    }
+
+    private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(api(path)).header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String token, String key, String body)
+            throws IOException, InterruptedException {
+        return send("POST", path, token, key, body);
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String key, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(api(path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String token(String client) throws IOException, InterruptedException {
+        String form = "grant_type=client_credentials&client_id=" + client + "&client_secret="
+                + URLEncoder.encode(System.getenv("REINTEGRA_IT_API_CLIENT_SECRET"), StandardCharsets.UTF_8);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(TestStack.get().realmUri()
+                        + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        String token = json(response.body()).getString("access_token");
+        assertNotNull(token);
+        return token;
+    }
+
+    private static JsonObject json(String text) {
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            return reader.readObject();
+        }
+    }
+
+    /** What the portal records at a browser sign-in, written directly: the person and their mail address. */
+    private static void signedInAsStaffWithMail(String tenant, String username, String email) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(TestStack.get().superuserJdbcUrl());
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO staff_member (tenant_id, username,"
+                     + " display_name, email, roles, first_signed_in_at, last_signed_in_at, version)"
+                     + " VALUES (?, ?, ?, ?, 'partner-staff', now(), now(), 1)"
+                     + " ON CONFLICT (tenant_id, username) DO UPDATE SET email = EXCLUDED.email,"
+                     + " notification_delivery = 'IMMEDIATE'")) {
+            insert.setString(1, tenant);
+            insert.setString(2, username);
+            insert.setString(3, username);
+            insert.setString(4, email);
+            insert.executeUpdate();
+        }
+    }
+
+    private static int referralsWithReason(String reason) throws SQLException {
+        return count("SELECT count(*) FROM referral WHERE reason_for_referral = ?", reason);
+    }
+
+    private static int clientsWithCaseNumber(String caseNumber) throws SQLException {
+        return count("SELECT count(*) FROM client WHERE reference = ?", caseNumber);
+    }
+
+    private static int referralsOfAgency(String agency) throws SQLException {
+        return count("SELECT count(*) FROM referral WHERE agency_tenant_id = ?", agency);
+    }
+
+    private static int count(String sql, String parameter) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(TestStack.get().superuserJdbcUrl());
+             PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, parameter);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+}
