@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.reintegra.organisation.Organisation;
+import org.reintegra.organisation.OrganisationCategory;
 import org.reintegra.organisation.OrganisationKind;
 import org.reintegra.tenancy.TenantBinding;
 import org.reintegra.tenancy.TenantId;
@@ -39,11 +40,11 @@ public class DemoData {
             return false;
         }
         writer.registerOrganisations(List.of(
-                new Organisation(PROBATION_AGENCY, OrganisationKind.AGENCY, "National Probation Agency", Instant.now()),
-                new Organisation(PENITENTIARY_SERVICE, OrganisationKind.AGENCY, "State Penitentiary Service", Instant.now()),
-                new Organisation(JUSTICE_ART_NGO, OrganisationKind.PARTNER, "Justice & Art NGO", Instant.now()),
-                new Organisation(NEW_PATH_NGO, OrganisationKind.PARTNER, "New Path Psychosocial Centre", Instant.now()),
-                new Organisation(VOCATIONAL_COLLEGE, OrganisationKind.PARTNER, "Central Vocational College", Instant.now())));
+                new Organisation(PROBATION_AGENCY, OrganisationKind.AGENCY, OrganisationCategory.AGENCY, "National Probation Agency", Instant.now()),
+                new Organisation(PENITENTIARY_SERVICE, OrganisationKind.AGENCY, OrganisationCategory.AGENCY, "State Penitentiary Service", Instant.now()),
+                new Organisation(JUSTICE_ART_NGO, OrganisationKind.PARTNER, OrganisationCategory.LEGAL_AID_CENTRE, "Justice & Art NGO", Instant.now()),
+                new Organisation(NEW_PATH_NGO, OrganisationKind.PARTNER, OrganisationCategory.CLINIC, "New Path Psychosocial Centre", Instant.now()),
+                new Organisation(VOCATIONAL_COLLEGE, OrganisationKind.PARTNER, OrganisationCategory.VOCATIONAL_COLLEGE, "Central Vocational College", Instant.now())));
         Map<Long, PartnerStep> probationReferrals = as(PROBATION_AGENCY, () -> writer.sendProbationAgencyReferrals());
         Map<Long, PartnerStep> penitentiaryReferrals = as(PENITENTIARY_SERVICE, () -> writer.sendPenitentiaryServiceReferrals());
         as(JUSTICE_ART_NGO, () -> writer.workAsPartner(probationReferrals, penitentiaryReferrals, "lawyer.tamar"));

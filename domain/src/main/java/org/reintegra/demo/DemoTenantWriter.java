@@ -167,7 +167,10 @@ public class DemoTenantWriter {
                                     DesiredOutcome.forService(demo.service()).size() - 1)),
                             demo.custody(),
                             demo.custody() == CustodyStatus.IN_CUSTODY ? LocalDate.now().plusMonths(4) : null,
-                            LocalDate.now().plusMonths(6), LegalBasis.PROBATION_CONDITION, null, office), then);
+                            LocalDate.now().plusMonths(6), LegalBasis.PROBATION_CONDITION, null, office,
+                            // written for every partner; each sees it only when its service needs it
+                            "Treated for opioid dependence 2023-2024; on no medication now.",
+                            "Appeal pending at the regional court; next hearing in two months."), then);
             entityManager.persist(referral);
             referral.assignReference(prefix);
             referral.send(officer, then);

@@ -31,6 +31,10 @@ public class Organisation {
     @Column(name = "name", nullable = false, length = 200)
     private String name;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "category", nullable = false, length = 24)
+    private OrganisationCategory category;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -41,9 +45,13 @@ public class Organisation {
     protected Organisation() {
     }
 
-    public Organisation(TenantId id, OrganisationKind kind, String name, Instant createdAt) {
+    public Organisation(TenantId id, OrganisationKind kind, OrganisationCategory category, String name, Instant createdAt) {
         this.id = id.value();
         this.kind = Objects.requireNonNull(kind);
+        this.category = Objects.requireNonNull(category);
+        if ((kind == OrganisationKind.AGENCY) != (category == OrganisationCategory.AGENCY)) {
+            throw new IllegalArgumentException("an agency is in the AGENCY category and only an agency is");
+        }
         this.name = Objects.requireNonNull(name);
         this.createdAt = Objects.requireNonNull(createdAt);
     }
@@ -58,5 +66,9 @@ public class Organisation {
 
     public String name() {
         return name;
+    }
+
+    public OrganisationCategory category() {
+        return category;
     }
 }

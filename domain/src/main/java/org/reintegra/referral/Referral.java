@@ -161,6 +161,10 @@ public class Referral extends AgencyPartnerSharedEntity {
     @OrderBy("amendedAt ASC")
     private List<ReferralAmendment> amendments = new ArrayList<>();
 
+    /** Health notes and legal case details, one row per kind (the database shows each only to partners that need it). */
+    @OneToMany(mappedBy = "referral", cascade = CascadeType.PERSIST)
+    private List<ReferralDetail> details = new ArrayList<>();
+
     /** Who must be told of what happened in this unit of work; the service drains it. */
     @Transient
     private List<ReferralNotice> notices = new ArrayList<>();
@@ -198,6 +202,28 @@ public class Referral extends AgencyPartnerSharedEntity {
         this.legalBasis = draft.legalBasis();
         this.consentRecordedOn = draft.consentRecordedOn();
         this.sendingOffice = draft.sendingOffice();
+        writeDetail(DataKind.HEALTH, draft.healthNotes());
+        writeDetail(DataKind.LEGAL, draft.legalCaseDetails());
+    }
+
+    private void writeDetail(DataKind kind, String text) {
+        String body = text == null ? "" : text.strip();
+        for (ReferralDetail detail : details) {
+            if (detail.kind() == kind) {
+                if (!detail.body().equals(body)) {
+                    detail.rewrite(body);
+                }
+                return;
+            }
+        }
+        if (!body.isEmpty()) {
+            details.add(new ReferralDetail(this, kind, body));
+        }
+    }
+
+    private String detail(DataKind kind) {
+        return details.stream().filter(d -> d.kind() == kind).map(ReferralDetail::body)
+                .filter(body -> !body.isEmpty()).findFirst().orElse(null);
     }
 
     /** An officer starts a referral of their agency's client to a partner. */
@@ -290,6 +316,8 @@ public class Referral extends AgencyPartnerSharedEntity {
         Map<ReferralField, String[]> changed = new LinkedHashMap<>();
         compare(changed, ReferralField.REASON_FOR_REFERRAL, reasonForReferral, terms.reasonForReferral());
         compare(changed, ReferralField.RISK_SUMMARY, riskSummary, terms.riskSummary());
+        compare(changed, ReferralField.HEALTH_NOTES, healthNotes(), terms.healthNotes());
+        compare(changed, ReferralField.LEGAL_CASE_DETAILS, legalCaseDetails(), terms.legalCaseDetails());
         compare(changed, ReferralField.DESIRED_OUTCOMES, codes(desiredOutcomes), codes(terms.desiredOutcomes()));
         compare(changed, ReferralField.CUSTODY_STATUS, text(custodyStatus), text(terms.custodyStatus()));
         compare(changed, ReferralField.RELEASE_DATE, text(releaseDate), text(terms.releaseDate()));
@@ -340,8 +368,8 @@ public class Referral extends AgencyPartnerSharedEntity {
     }
 
     private static void compare(Map<ReferralField, String[]> changed, ReferralField field, String before, String after) {
-        String old = before == null || before.isBlank() ? null : before;
-        String now = after == null || after.isBlank() ? null : after;
+        String old = before == null || before.isBlank() ? null : before.strip();
+        String now = after == null || after.isBlank() ? null : after.strip();
         if (!Objects.equals(old, now)) {
             changed.put(field, new String[] {old, now});
         }
@@ -453,6 +481,21 @@ public class Referral extends AgencyPartnerSharedEntity {
         }
     }
 
+    /**
+     * Someone attached a document: the referral changed, and once sent the other side is told
+     * (whether they may open it is decided by its kind).
+     */
+    public void attachmentAdded(Actor actor, Clock clock) {
+        ReferralSide side = sideOf(actor);
+        this.changedAt = clock.instant();
+        if (sentAt == null) {
+            return;
+        }
+        notices.add(side == ReferralSide.AGENCY
+                ? new ReferralNotice(ReferralEvent.ATTACHMENT_ADDED, ReferralSide.PARTNER, assignedCaseworker, actor.username())
+                : new ReferralNotice(ReferralEvent.ATTACHMENT_ADDED, ReferralSide.AGENCY, sendingOfficer, actor.username()));
+    }
+
     /** Who must be told of this unit of work's changes, handed over once. */
     public List<ReferralNotice> drainNotices() {
         List<ReferralNotice> drained = List.copyOf(notices);
@@ -521,6 +564,16 @@ public class Referral extends AgencyPartnerSharedEntity {
 
     public String sendingOffice() {
         return sendingOffice;
+    }
+
+    /** Health notes, or null; loaded only as far as the reader's organisation may see them. */
+    public String healthNotes() {
+        return detail(DataKind.HEALTH);
+    }
+
+    /** Legal case details, or null; loaded only as far as the reader's organisation may see them. */
+    public String legalCaseDetails() {
+        return detail(DataKind.LEGAL);
     }
 
     public Set<DesiredOutcome> desiredOutcomes() {

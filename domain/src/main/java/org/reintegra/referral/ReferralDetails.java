@@ -8,8 +8,9 @@ import org.reintegra.client.Sex;
 
 /**
  * A referral opened in full, as the viewer may see it: without reason and risk summary when
- * {@code offenceAndRiskDetailsShown} is false (a college registrar), whose changelog then leaves
- * out the lines about those fields too. {@code awaitingViewer}: the other side asked or amended
+ * {@code offenceAndRiskDetailsShown} is false (a college), without health notes or legal case
+ * details unless the viewer's organisation needs them; the changelog then leaves out the lines
+ * about the fields not shown. {@code awaitingViewer}: the other side asked or amended
  * something the viewer's side has not answered. The three flags after it say what the viewer may do
  * besides the lifecycle commands.
  */
@@ -23,7 +24,8 @@ public record ReferralDetails(long id, String reference, ReferralSide viewerSide
                               List<ReferralCommand> availableCommands, List<ReferralNoteEntry> notes,
                               Set<DesiredOutcome> desiredOutcomes, LegalBasis legalBasis, LocalDate consentRecordedOn,
                               List<ReferralAmendmentEntry> changelog, boolean awaitingViewer, boolean amendable,
-                              boolean editableDraft, boolean reassignable) {
+                              boolean editableDraft, boolean reassignable, boolean healthNotesShown, String healthNotes,
+                              boolean legalCaseDetailsShown, String legalCaseDetails) {
 
     public String clientName() {
         return clientGivenName + " " + clientFamilyName;

@@ -10,9 +10,19 @@ import java.util.Set;
 public record ReferralDraft(ProgrammeArea programmeArea, ServiceType serviceType, String reasonForReferral,
                             String riskSummary, Set<DesiredOutcome> desiredOutcomes, CustodyStatus custodyStatus,
                             LocalDate releaseDate, LocalDate completionDeadline, LegalBasis legalBasis,
-                            LocalDate consentRecordedOn, String sendingOffice) {
+                            LocalDate consentRecordedOn, String sendingOffice, String healthNotes,
+                            String legalCaseDetails) {
 
     public ReferralDraft {
         desiredOutcomes = desiredOutcomes == null ? Set.of() : Set.copyOf(desiredOutcomes);
+    }
+
+    /** The same terms without health notes and legal case details. */
+    public ReferralDraft(ProgrammeArea programmeArea, ServiceType serviceType, String reasonForReferral,
+                         String riskSummary, Set<DesiredOutcome> desiredOutcomes, CustodyStatus custodyStatus,
+                         LocalDate releaseDate, LocalDate completionDeadline, LegalBasis legalBasis,
+                         LocalDate consentRecordedOn, String sendingOffice) {
+        this(programmeArea, serviceType, reasonForReferral, riskSummary, desiredOutcomes, custodyStatus, releaseDate,
+                completionDeadline, legalBasis, consentRecordedOn, sendingOffice, null, null);
     }
 }

@@ -14,6 +14,7 @@ public enum ReferralEvent {
     WITHDRAWN,
     REASSIGNED,
     NOTE_WRITTEN,
+    ATTACHMENT_ADDED,
     QUESTION_ASKED;
 
     static ReferralEvent of(ReferralCommand command) {

@@ -1,28 +1,30 @@
 package org.reintegra.referral;
 
 /**
- * The fields of a referral a changelog line can name. {@code offenceOrRisk} marks those a viewer
- * who may not see reason and risk (a college registrar) does not see in the changelog either.
+ * The fields of a referral a changelog line can name, each with the kind of data it holds: a
+ * viewer who may not see that kind does not see the changelog lines about it either.
  */
 public enum ReferralField {
-    REASON_FOR_REFERRAL(true),
-    RISK_SUMMARY(true),
-    DESIRED_OUTCOMES(false),
-    CUSTODY_STATUS(false),
-    RELEASE_DATE(false),
-    COMPLETION_DEADLINE(false),
-    LEGAL_BASIS(false),
-    CONSENT_RECORDED_ON(false),
-    SENDING_OFFICE(false),
-    ASSIGNED_CASEWORKER(false);
+    REASON_FOR_REFERRAL(DataKind.OFFENCE_RISK),
+    RISK_SUMMARY(DataKind.OFFENCE_RISK),
+    HEALTH_NOTES(DataKind.HEALTH),
+    LEGAL_CASE_DETAILS(DataKind.LEGAL),
+    DESIRED_OUTCOMES(DataKind.GENERAL),
+    CUSTODY_STATUS(DataKind.GENERAL),
+    RELEASE_DATE(DataKind.GENERAL),
+    COMPLETION_DEADLINE(DataKind.GENERAL),
+    LEGAL_BASIS(DataKind.GENERAL),
+    CONSENT_RECORDED_ON(DataKind.GENERAL),
+    SENDING_OFFICE(DataKind.GENERAL),
+    ASSIGNED_CASEWORKER(DataKind.GENERAL);
 
-    private final boolean offenceOrRisk;
+    private final DataKind kind;
 
-    ReferralField(boolean offenceOrRisk) {
-        this.offenceOrRisk = offenceOrRisk;
+    ReferralField(DataKind kind) {
+        this.kind = kind;
     }
 
-    public boolean offenceOrRisk() {
-        return offenceOrRisk;
+    public DataKind kind() {
+        return kind;
     }
 }

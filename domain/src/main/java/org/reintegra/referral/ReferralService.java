@@ -45,6 +45,8 @@ public class ReferralService {
             + "desiredOutcomes,legalBasis,consent,custody,releaseDate,deadline,office,officer,caseworker,status,history,"
             + "notes,changelog";
     static final String OFFENCE_AND_RISK_FIELDS = ",reason,riskSummary";
+    static final String HEALTH_FIELDS = ",healthNotes";
+    static final String LEGAL_FIELDS = ",legalCaseDetails";
 
     @PersistenceContext(unitName = TenancyProperties.PERSISTENCE_UNIT)
     private EntityManager entityManager;
@@ -287,8 +289,7 @@ public class ReferralService {
         entityManager.persist(referral); // the sequence gives the id here, so the reference goes into the insert
         referral.assignReference(referencePrefix(actor.tenant()));
         entityManager.flush();
-        auditTrail.record(actor, AuditAction.CREATE, referral.id(), client.id(), DETAIL_FIELDS + OFFENCE_AND_RISK_FIELDS,
-                "referral draft");
+        auditTrail.record(actor, AuditAction.CREATE, referral.id(), client.id(), auditedFields(viewer), "referral draft");
         return details(referral, actor, viewer);
     }
 
@@ -335,6 +336,12 @@ public class ReferralService {
         }
         if (draft.consentRecordedOn() != null && draft.consentRecordedOn().isAfter(LocalDate.now())) {
             throw new ReferralInputRejected("consentRecordedOn", "referral.consent.future");
+        }
+        if (draft.healthNotes() != null && draft.healthNotes().length() > ReferralDetail.MAX_LENGTH) {
+            throw new ReferralInputRejected("healthNotes", "referral.text.too-long");
+        }
+        if (draft.legalCaseDetails() != null && draft.legalCaseDetails().length() > ReferralDetail.MAX_LENGTH) {
+            throw new ReferralInputRejected("legalCaseDetails", "referral.text.too-long");
         }
         if (draft.sendingOffice() != null && draft.sendingOffice().length() > 200) {
             throw new ReferralInputRejected("sendingOffice", "referral.text.too-long");
@@ -495,6 +502,8 @@ public class ReferralService {
     private ReferralDetails details(Referral referral, Actor actor, ReferralViewer viewer) {
         ReferralSide side = referral.sideOf(actor);
         boolean offenceAndRisk = viewer.seesOffenceAndRiskDetails();
+        boolean health = viewer.seesHealthNotes();
+        boolean legal = viewer.seesLegalCaseDetails();
         String agencyName = organisationName(referral.agencyTenant().value());
         String partnerName = organisationName(referral.partnerTenant().value());
         ClientSnapshot client = referral.client();
@@ -509,7 +518,7 @@ public class ReferralService {
                 availableCommands(referral.status(), side),
                 referral.notes().stream().map(ReferralNoteEntry::of).toList(),
                 referral.desiredOutcomes(), referral.legalBasis(), referral.consentRecordedOn(),
-                referral.amendments().stream().filter(a -> offenceAndRisk || !a.field().offenceOrRisk())
+                referral.amendments().stream().filter(a -> viewer.sees(a.field().kind()))
                         .map(ReferralAmendmentEntry::of).toList(),
                 side == ReferralSide.AGENCY ? referral.agencyAttention() : referral.partnerAttention(),
                 side == ReferralSide.AGENCY && sessionContext.isCallerInRole(Roles.AGENCY_OFFICER)
@@ -517,7 +526,8 @@ public class ReferralService {
                 side == ReferralSide.AGENCY && sessionContext.isCallerInRole(Roles.AGENCY_OFFICER)
                         && referral.status() == ReferralStatus.DRAFT,
                 side == ReferralSide.PARTNER && (referral.status() == ReferralStatus.ACCEPTED
-                        || referral.status() == ReferralStatus.IN_PROGRESS || referral.status() == ReferralStatus.ON_HOLD));
+                        || referral.status() == ReferralStatus.IN_PROGRESS || referral.status() == ReferralStatus.ON_HOLD),
+                health, health ? referral.healthNotes() : null, legal, legal ? referral.legalCaseDetails() : null);
     }
 
     /** The commands the caller may give now, by side, role and state (the aggregate checks again). */
@@ -530,7 +540,8 @@ public class ReferralService {
     }
 
     private static String auditedFields(ReferralViewer viewer) {
-        return DETAIL_FIELDS + (viewer.seesOffenceAndRiskDetails() ? OFFENCE_AND_RISK_FIELDS : "");
+        return DETAIL_FIELDS + (viewer.seesOffenceAndRiskDetails() ? OFFENCE_AND_RISK_FIELDS : "")
+                + (viewer.seesHealthNotes() ? HEALTH_FIELDS : "") + (viewer.seesLegalCaseDetails() ? LEGAL_FIELDS : "");
     }
 
     private static String trimmed(String text) {
@@ -548,6 +559,6 @@ public class ReferralService {
         if (own == null) {
             return Optional.empty();
         }
-        return ReferralAccessPolicy.viewerFor(own.kind(), sessionContext::isCallerInRole);
+        return ReferralAccessPolicy.viewerFor(own.kind(), own.category(), sessionContext::isCallerInRole);
     }
 }

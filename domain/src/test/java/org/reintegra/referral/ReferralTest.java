@@ -407,6 +407,27 @@ class ReferralTest {
                 () -> sent().reviseDraft(OFFICER, withOutcomes(Set.of()), LATER));
     }
 
+    @Test
+    void healthNotesAndLegalDetailsAreKeptApartAndAmendedLikeTheOtherTerms() {
+        ReferralDraft withDetails = new ReferralDraft(DRAFT.programmeArea(), DRAFT.serviceType(), DRAFT.reasonForReferral(),
+                DRAFT.riskSummary(), DRAFT.desiredOutcomes(), DRAFT.custodyStatus(), null, DRAFT.completionDeadline(),
+                DRAFT.legalBasis(), null, DRAFT.sendingOffice(), "On methadone", null);
+        Referral referral = Referral.draft(OFFICER, storedClient(7), PARTNER, withDetails, DRAFTED);
+        referral.send(OFFICER, SENT);
+        assertEquals("On methadone", referral.healthNotes());
+        assertNull(referral.legalCaseDetails());
+
+        ReferralDraft amended = new ReferralDraft(DRAFT.programmeArea(), DRAFT.serviceType(), DRAFT.reasonForReferral(),
+                DRAFT.riskSummary(), DRAFT.desiredOutcomes(), DRAFT.custodyStatus(), null, DRAFT.completionDeadline(),
+                DRAFT.legalBasis(), null, DRAFT.sendingOffice(), "  ", "Hearing on 3 March");
+        List<ReferralField> fields = referral.amend(OFFICER, amended, "Treatment ended; appeal lodged", LATER);
+
+        assertEquals(List.of(ReferralField.HEALTH_NOTES, ReferralField.LEGAL_CASE_DETAILS), fields);
+        assertNull(referral.healthNotes(), "cleared (kept as an empty row, never deleted)");
+        assertEquals("Hearing on 3 March", referral.legalCaseDetails());
+        assertEquals(DataKind.HEALTH, referral.amendments().get(0).field().kind());
+    }
+
     // --- reassignment ---
 
     @Test

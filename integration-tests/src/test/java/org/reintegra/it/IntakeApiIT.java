@@ -76,6 +76,16 @@ class IntakeApiIT {
 
         HttpResponse<String> forged = get("v1/referrals/1", "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl");
         assertEquals(401, forged.statusCode());
+
+        // a person's token from the portal's own client is not meant for the API (no audience)
+        String form = "grant_type=password&client_id=reintegra-portal&username=officer.nino&password=demo&client_secret="
+                + URLEncoder.encode(System.getenv("REINTEGRA_OIDC_CLIENT_SECRET"), StandardCharsets.UTF_8);
+        HttpResponse<String> personal = http.send(HttpRequest.newBuilder(URI.create(TestStack.get().realmUri()
+                        + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, personal.statusCode(), personal.body());
+        assertEquals(401, get("v1/referrals/1", json(personal.body()).getString("access_token")).statusCode());
     }
 
     @Test
@@ -168,6 +178,7 @@ class IntakeApiIT {
                 .statusCode());
         assertEquals(404, post("v1/referrals/" + id + "/withdrawal", other, UUID.randomUUID().toString(),
                 "{\"reason\":\"NO_LONGER_NEEDED\"}").statusCode());
+        assertEquals(404, post("v1/referrals/" + id + "/send", other, UUID.randomUUID().toString(), "").statusCode());
         assertFalse(get("v1/referrals?changedSince=2000-01-01T00:00:00Z&limit=500", other).body()
                 .contains("\"id\":" + id + ","), "not in the other agency's change feed");
         assertEquals("SENT", json(get("v1/referrals/" + id, token(NPA_CLIENT)).body()).getString("status"));
@@ -210,6 +221,46 @@ class IntakeApiIT {
                 "{\"reason\":\"ENTERED_IN_ERROR\",\"explanation\":\"API test\"}");
         assertEquals(200, withdrawn.statusCode(), withdrawn.body());
         assertEquals("WITHDRAWN", json(withdrawn.body()).getString("status"));
+    }
+
+    /**
+     * Someone who chose the daily digest gets one mail listing what happened before the day's
+     * cutoff (07:00 UTC by default) and nothing at once. The notification is moved to before the
+     * last cutoff, so the next round of the mail job writes the digest.
+     */
+    @Test
+    void aPersonWhoChoseTheDailyDigestGetsOneMailListingTheNotifications() throws Exception {
+        String body = referral("NPA-API-1200", "Digest probe").replace("new-path-ngo", "justice-art-ngo")
+                .replace("OVERCOMING_ADDICTIONS", "PSYCHOSOCIAL_REHABILITATION").replace("ADDICTION_PROGRAMME", "ART_THERAPY")
+                .replace("RELAPSE_PREVENTION_PLAN", "WELLBEING_IMPROVED");
+        HttpResponse<String> created = post("v1/referrals", token(NPA_CLIENT), UUID.randomUUID().toString(), body);
+        assertEquals(201, created.statusCode(), created.body());
+        JsonObject referral = json(created.body());
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC);
+        java.time.ZonedDateTime today = now.toLocalDate().atTime(7, 0).atZone(java.time.ZoneOffset.UTC);
+        Instant cutoff = (now.isBefore(today) ? today.minusDays(1) : today).toInstant();
+        try (Connection connection = DriverManager.getConnection(TestStack.get().superuserJdbcUrl())) {
+            try (PreparedStatement back = connection.prepareStatement(
+                    "UPDATE notification SET created_at = ? WHERE referral_id = ?")) {
+                back.setTimestamp(1, java.sql.Timestamp.from(cutoff.minusSeconds(3600)));
+                back.setLong(2, referral.getInt("id"));
+                assertEquals(1, back.executeUpdate());
+            }
+            try (PreparedStatement digest = connection.prepareStatement("INSERT INTO staff_member (tenant_id, username,"
+                    + " display_name, email, roles, notification_delivery, first_signed_in_at, last_signed_in_at,"
+                    + " digest_sent_up_to, version) VALUES ('justice-art-ngo', 'digest.reader', 'Digest Reader',"
+                    + " 'digest.reader@justice-art.example', 'partner-staff', 'DAILY_DIGEST', now(), now(), ?, 1)")) {
+                digest.setTimestamp(1, java.sql.Timestamp.from(cutoff.minusSeconds(86400)));
+                digest.executeUpdate();
+            }
+        }
+        assertTrue(TestStack.get().awaitMail("digest.reader@justice-art.example", "notifications", Duration.ofSeconds(60)),
+                "the digest arrives");
+        List<jakarta.mail.internet.MimeMessage> digests = TestStack.get().mailTo("digest.reader@justice-art.example", "");
+        assertEquals(1, digests.size(), "one digest, no mail at once");
+        assertTrue(digests.get(0).getContent().toString().contains(referral.getString("reference")));
+        Thread.sleep(3000);
+        assertEquals(1, TestStack.get().mailTo("digest.reader@justice-art.example", "").size(), "and only once");
     }
 
     @Test

@@ -141,6 +141,41 @@ public class IsolationProbe {
                 .setParameter(1, familyName).setParameter(2, id).executeUpdate();
     }
 
+    /** The kinds of referral details and attachments and the changelog fields the bound tenant reads with plain SQL. */
+    @TenantBound
+    public Set<String> sensitiveKindsSeenByNativeSql() {
+        @SuppressWarnings("unchecked")
+        List<String> kinds = entityManager.createNativeQuery("SELECT DISTINCT 'detail:' || kind FROM referral_detail"
+                + " UNION SELECT DISTINCT 'attachment:' || kind FROM referral_attachment"
+                + " UNION SELECT DISTINCT 'changelog:' || field FROM referral_amendment").getResultList();
+        return new java.util.TreeSet<>(kinds);
+    }
+
+    /** Writes a health and a legal attachment and changelog lines of each sensitive field, as the agency. */
+    @TenantBound
+    public void writeSensitiveRowsOf(long referralId) {
+        Object[] parties = (Object[]) entityManager.createNativeQuery(
+                "SELECT agency_tenant_id, partner_tenant_id FROM referral WHERE id = ?1").setParameter(1, referralId)
+                .getSingleResult();
+        for (String kind : List.of("HEALTH", "LEGAL", "GENERAL")) {
+            entityManager.createNativeQuery("INSERT INTO referral_attachment (agency_tenant_id, partner_tenant_id, id,"
+                            + " referral_id, kind, file_name, media_type, size_bytes, sha256, content, uploaded_by,"
+                            + " uploaded_by_side, uploaded_at, visible_to_partner) VALUES (?1, ?2,"
+                            + " nextval('referral_attachment_id_seq'), ?3, ?4, 'probe.txt', 'text/plain', 5, 'x', 'probe'::bytea,"
+                            + " 'probe', 'AGENCY', now(), true)")
+                    .setParameter(1, parties[0]).setParameter(2, parties[1]).setParameter(3, referralId)
+                    .setParameter(4, kind).executeUpdate();
+        }
+        for (String field : List.of("RISK_SUMMARY", "HEALTH_NOTES", "LEGAL_CASE_DETAILS", "SENDING_OFFICE")) {
+            entityManager.createNativeQuery("INSERT INTO referral_amendment (agency_tenant_id, partner_tenant_id, id,"
+                            + " referral_id, field, old_value, new_value, reason, amended_by, amended_by_side, amended_at)"
+                            + " VALUES (?1, ?2, nextval('referral_amendment_id_seq'), ?3, ?4, 'a', 'b', 'probe', 'probe',"
+                            + " 'AGENCY', now())")
+                    .setParameter(1, parties[0]).setParameter(2, parties[1]).setParameter(3, referralId)
+                    .setParameter(4, field).executeUpdate();
+        }
+    }
+
     @TenantBound
     public long referralCountByNativeSql() {
         return ((Number) entityManager.createNativeQuery("SELECT count(*) FROM referral").getSingleResult()).longValue();

@@ -178,6 +178,31 @@ class PortalBrowserIT {
     }
 
     @Test
+    void eachPartnerSeesOnlyTheDetailsItsServiceNeeds() throws SQLException {
+        Page legalAid = signedIn("lawyer.tamar");
+        legalAid.navigate(portal + "referrals/" + referralIdOfClient("Tsiklauri"));
+        String legalAidSees = legalAid.locator("#referral-facts").innerText();
+        assertTrue(legalAidSees.contains("Appeal pending"), legalAidSees);
+        assertFalse(legalAidSees.contains("opioid"), legalAidSees);
+
+        Page clinic = signedIn("caseworker.dana");
+        clinic.navigate(portal + "referrals/" + referralIdOfClient("Абенов"));
+        String clinicSees = clinic.locator("#referral-facts").innerText();
+        assertTrue(clinicSees.contains("opioid"), clinicSees);
+        assertFalse(clinicSees.contains("Appeal pending"), clinicSees);
+
+        Page college = signedIn("registrar.erlan");
+        college.navigate(portal + "referrals/" + referralIdOfClient("Токтогулова"));
+        String collegeSees = college.locator("#referral-facts").innerText();
+        assertFalse(collegeSees.contains("opioid") || collegeSees.contains("Appeal pending"), collegeSees);
+
+        Page agency = signedIn("officer.nino");
+        agency.navigate(portal + "referrals/" + referralIdOfClient("Tsiklauri"));
+        String agencySees = agency.locator("#referral-facts").innerText();
+        assertTrue(agencySees.contains("opioid") && agencySees.contains("Appeal pending"), agencySees);
+    }
+
+    @Test
     void decliningNeedsAReasonAndAnExplanationForOtherAndLosesNothingTyped() throws SQLException {
         long referral = referralIdOfClient("Tsiklauri");
         Page partner = signedIn("lawyer.tamar");
@@ -339,6 +364,16 @@ class PortalBrowserIT {
         assertTrue(TestStack.get().awaitMail("dana", reference, java.time.Duration.ofSeconds(60)),
                 "the caseworker is mailed about the new referral " + reference);
 
+        officer.locator("#attachment-upload input[type=file]").setInputFiles(new com.microsoft.playwright.options.FilePayload(
+                "disguised.pdf", "application/pdf", "MZ not a pdf".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        officer.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
+                .setHasText("content must match the name")).waitFor();
+        choose(officer, "#attachment-kind", "Health");
+        officer.locator("#attachment-upload input[type=file]").setInputFiles(new com.microsoft.playwright.options.FilePayload(
+                "assessment.pdf", "application/pdf",
+                "%PDF-1.4\n% medical assessment\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        officer.locator(".attachment-link").filter(new Locator.FilterOptions().setHasText("assessment.pdf")).waitFor();
+
         partner.navigate(portal.toString());
         partner.locator("#notification-count").waitFor();
         partner.locator("#notification-bell").click();
@@ -352,6 +387,9 @@ class PortalBrowserIT {
         assertTrue(visibleCellTexts(partner).contains("Зарина Омарова"));
         long id = referralIdOfClient("Омарова");
         partner.navigate(portal + "referrals/" + id);
+        com.microsoft.playwright.Download download = partner.waitForDownload(() -> partner.locator(".attachment-link")
+                .filter(new Locator.FilterOptions().setHasText("assessment.pdf")).click());
+        assertEquals("assessment.pdf", download.suggestedFilename(), "the clinic opens the health document");
         partner.locator("#action-accept").click();
         partner.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
                 .setHasText("Referral accepted")).waitFor();

@@ -73,7 +73,10 @@ class TenantIsolationIT {
     org.reintegra.intake.Idempotency idempotency;
 
     @EJB
-    org.reintegra.referral.api.IntakeTransaction intake;
+    org.reintegra.intake.IntakeTransaction intake;
+
+    @EJB
+    org.reintegra.referral.ReferralAttachments attachments;
 
     /**
      * Services check roles themselves (default deny): with a tenant bound but no signed-in user
@@ -117,6 +120,10 @@ class TenantIsolationIT {
         operations.put("idempotency.earlier", () -> idempotency.earlier("k", "op", "h"));
         operations.put("idempotency.claimAndRun", () -> idempotency.claimAndRun("k", "op", "h", () -> null));
         operations.put("intakeTransaction", () -> intake.run(() -> null));
+        operations.put("attachments", () -> attachments.attachments(1));
+        operations.put("openAttachment", () -> attachments.open(1, 1));
+        operations.put("attach", () -> attachments.attach(1, org.reintegra.referral.DataKind.GENERAL, "x.txt",
+                new byte[] {'x'}));
         operations.put("registerClient", () -> clients.registerClient(null));
         operations.put("findClients", () -> clients.findClients("", 0, 10));
         List<String> allowed = new ArrayList<>();
@@ -240,6 +247,35 @@ class TenantIsolationIT {
         assertEquals(10L, (long) as(AGENCY, probe::referralCountByNativeSql));
         assertEquals(4L, (long) as(PARTNER, probe::referralCountByNativeSql));
         assertEquals(3L, (long) as(OTHER_PARTNER, probe::referralCountByNativeSql), "not the draft");
+    }
+
+    /**
+     * The database shows each partner only the kinds of data its category needs: health details
+     * to the clinic, legal details to the legal-aid centre, neither (nor risk changelog lines) to
+     * the college; the agency sees all of its own.
+     */
+    @Test
+    void rowLevelSecurityAloneShowsEachPartnerOnlyTheDataItsServiceNeeds() throws Exception {
+        for (TenantId agency : List.of(AGENCY, OTHER_AGENCY)) {
+            for (long referral : as(agency, probe::referralIds)) {
+                as(agency, () -> {
+                    probe.writeSensitiveRowsOf(referral);
+                    return null;
+                });
+            }
+        }
+        Set<String> everything = Set.of("attachment:GENERAL", "attachment:HEALTH", "attachment:LEGAL", "detail:HEALTH",
+                "detail:LEGAL", "changelog:HEALTH_NOTES", "changelog:LEGAL_CASE_DETAILS", "changelog:RISK_SUMMARY",
+                "changelog:SENDING_OFFICE");
+        assertEquals(everything, as(AGENCY, probe::sensitiveKindsSeenByNativeSql));
+        assertEquals(Set.of("attachment:GENERAL", "attachment:LEGAL", "detail:LEGAL", "changelog:LEGAL_CASE_DETAILS",
+                "changelog:RISK_SUMMARY", "changelog:SENDING_OFFICE"), as(PARTNER, probe::sensitiveKindsSeenByNativeSql),
+                "legal-aid centre");
+        assertEquals(Set.of("attachment:GENERAL", "attachment:HEALTH", "detail:HEALTH", "changelog:HEALTH_NOTES",
+                "changelog:RISK_SUMMARY", "changelog:SENDING_OFFICE"), as(OTHER_PARTNER, probe::sensitiveKindsSeenByNativeSql),
+                "clinic");
+        assertEquals(Set.of("attachment:GENERAL", "changelog:SENDING_OFFICE"),
+                as(DemoTenants.VOCATIONAL_COLLEGE, probe::sensitiveKindsSeenByNativeSql), "college");
     }
 
     @Test

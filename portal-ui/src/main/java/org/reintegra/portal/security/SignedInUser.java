@@ -53,6 +53,10 @@ public class SignedInUser {
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
+    public boolean hasRole(String role) {
+        return request.isUserInRole(role);
+    }
+
     /** Whether the user is told of referral events (the bell): officers, caseworkers, registrars. */
     public boolean receivesNotifications() {
         return Stream.of(Roles.AGENCY_OFFICER, Roles.PARTNER_STAFF, Roles.COLLEGE_REGISTRAR).anyMatch(request::isUserInRole);

@@ -9,6 +9,6 @@ import java.util.List;
  */
 public record AmendmentRequest(String reasonForReferral, String riskSummary, List<String> desiredOutcomes,
                                String custodyStatus, LocalDate releaseDate, LocalDate completionDeadline,
-                               String legalBasis, LocalDate consentRecordedOn, String sendingOffice, String reason,
-                               Long version) {
+                               String legalBasis, LocalDate consentRecordedOn, String sendingOffice, String healthNotes,
+                               String legalCaseDetails, String reason, Long version) {
 }

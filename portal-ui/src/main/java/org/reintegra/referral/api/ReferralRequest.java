@@ -10,5 +10,6 @@ import java.util.List;
 public record ReferralRequest(ClientData client, String partner, String programmeArea, String serviceType,
                               String reasonForReferral, String riskSummary, List<String> desiredOutcomes,
                               String custodyStatus, LocalDate releaseDate, LocalDate completionDeadline,
-                              String legalBasis, LocalDate consentRecordedOn, String sendingOffice, Boolean send) {
+                              String legalBasis, LocalDate consentRecordedOn, String sendingOffice, String healthNotes,
+                              String legalCaseDetails, Boolean send) {
 }

@@ -10,7 +10,8 @@ import org.reintegra.referral.ReferralHistoryEntry;
 /** A referral as the intake API returns it: status, terms the caller may see, history and changelog. */
 public record ReferralResource(long id, String reference, String status, long version, String partnerName,
                                String clientGivenName, String clientFamilyName, LocalDate clientDateOfBirth,
-                               String programmeArea, String serviceType, List<String> desiredOutcomes, String legalBasis,
+                               String programmeArea, String serviceType, String reasonForReferral, String riskSummary,
+                               String healthNotes, String legalCaseDetails, List<String> desiredOutcomes, String legalBasis,
                                LocalDate consentRecordedOn, String custodyStatus, LocalDate releaseDate,
                                LocalDate completionDeadline, String sendingOffice, String sendingOfficer,
                                String assignedCaseworker, Instant sentAt, Instant statusChangedAt,
@@ -28,7 +29,8 @@ public record ReferralResource(long id, String reference, String status, long ve
     static ReferralResource of(ReferralDetails d) {
         return new ReferralResource(d.id(), d.reference(), d.status().name(), d.version(), d.partnerName(),
                 d.clientGivenName(), d.clientFamilyName(), d.clientDateOfBirth(), d.programmeArea().name(),
-                d.serviceType().name(), d.desiredOutcomes().stream().map(Enum::name).sorted().toList(),
+                d.serviceType().name(), d.reasonForReferral(), d.riskSummary(), d.healthNotes(), d.legalCaseDetails(),
+                d.desiredOutcomes().stream().map(Enum::name).sorted().toList(),
                 name(d.legalBasis()), d.consentRecordedOn(), name(d.custodyStatus()), d.releaseDate(),
                 d.completionDeadline(), d.sendingOffice(), d.sendingOfficer(), d.assignedCaseworker(), d.sentAt(),
                 d.statusChangedAt(), d.history().stream().map(ReferralResource::item).toList(),

@@ -44,6 +44,7 @@ import org.reintegra.client.ClientSummary;
 import org.reintegra.client.NewClient;
 import org.reintegra.client.Sex;
 import org.reintegra.intake.Idempotency;
+import org.reintegra.intake.IntakeTransaction;
 import org.reintegra.intake.StoredResponse;
 import org.reintegra.referral.CustodyStatus;
 import org.reintegra.referral.DesiredOutcome;
@@ -182,7 +183,9 @@ public class ReferralsEndpoint {
                     request.legalBasis() == null ? current.legalBasis()
                             : parseEnum(LegalBasis.class, request.legalBasis(), "legalBasis"),
                     or(request.consentRecordedOn(), current.consentRecordedOn()),
-                    or(request.sendingOffice(), current.sendingOffice()));
+                    or(request.sendingOffice(), current.sendingOffice()),
+                    or(request.healthNotes(), current.healthNotes()),
+                    or(request.legalCaseDetails(), current.legalCaseDetails()));
             long version = request.version() == null ? current.version() : request.version();
             return stored(200, referrals.amendReferral(id, version, terms, request.reason()), null);
         });
@@ -281,7 +284,7 @@ public class ReferralsEndpoint {
                 r.desiredOutcomes() == null ? Set.of() : outcomesOf(r.desiredOutcomes()),
                 parseEnum(CustodyStatus.class, r.custodyStatus(), "custodyStatus"), r.releaseDate(),
                 r.completionDeadline(), parseEnum(LegalBasis.class, r.legalBasis(), "legalBasis"),
-                r.consentRecordedOn(), r.sendingOffice());
+                r.consentRecordedOn(), r.sendingOffice(), r.healthNotes(), r.legalCaseDetails());
     }
 
     private static TenantId partnerOf(String alias) {

@@ -38,7 +38,7 @@ class AmendReferralDialog extends Dialog {
         why.setLabel(getTranslation("dialog.amend.why"));
         why.setMaxLength(2000);
         why.setWidthFull();
-        add(new Paragraph(getTranslation("dialog.amend.text")), terms.layout(referral.offenceAndRiskDetailsShown()), why);
+        add(new Paragraph(getTranslation("dialog.amend.text")), terms.layout(), why);
         Button save = new Button(getTranslation("action.amend"), click -> save(referral, amendment));
         save.setId("amend-confirm");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -57,11 +57,6 @@ class AmendReferralDialog extends Dialog {
             return;
         }
         ReferralDraft amended = terms.draft(referral.programmeArea(), referral.serviceType());
-        if (!referral.offenceAndRiskDetailsShown()) {
-            amended = new ReferralDraft(amended.programmeArea(), amended.serviceType(), referral.reasonForReferral(),
-                    referral.riskSummary(), amended.desiredOutcomes(), amended.custodyStatus(), amended.releaseDate(),
-                    amended.completionDeadline(), amended.legalBasis(), amended.consentRecordedOn(), amended.sendingOffice());
-        }
         try {
             amendment.apply(amended, why.getValue());
             close();

@@ -156,7 +156,7 @@ public class NewReferralView extends VerticalLayout implements HasDynamicTitle, 
 
         add(heading, new H3(getTranslation("new-referral.client")), existingClient,
                 new Paragraph(getTranslation("new-referral.or-register")), newClient,
-                new H3(getTranslation("new-referral.referral")), terms.layout(true, partner, programme, service), save);
+                new H3(getTranslation("new-referral.referral")), terms.layout(partner, programme, service), save);
     }
 
     private void prepareServiceFields() {
@@ -196,7 +196,7 @@ public class NewReferralView extends VerticalLayout implements HasDynamicTitle, 
                 click -> getUI().ifPresent(ui -> ui.navigate(ReferralView.class, draftId)));
         done.setId("draft-done");
         done.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(heading, fixed, terms.layout(true, programme, service), new HorizontalLayout(done, autosaveStatus));
+        add(heading, fixed, terms.layout(programme, service), new HorizontalLayout(done, autosaveStatus));
     }
 
     /** Saves the draft as it stands; a refused field is marked and nothing else is lost. */

@@ -41,6 +41,8 @@ class ReferralTermsFields {
     final Select<LegalBasis> legalBasis = new Select<>();
     final DatePicker consentDate = new DatePicker();
     final TextField office = new TextField();
+    final TextArea healthNotes = new TextArea();
+    final TextArea legalDetails = new TextArea();
 
     private final Translator translator;
 
@@ -87,6 +89,16 @@ class ReferralTermsFields {
         office.setLabel(t("referral.office"));
         office.setMaxLength(200);
         office.setValueChangeMode(ValueChangeMode.ON_BLUR);
+        healthNotes.setId(idPrefix + "health-notes");
+        healthNotes.setLabel(t("referral.health-notes"));
+        healthNotes.setHelperText(t("referral.health-notes.help"));
+        healthNotes.setMaxLength(4000);
+        healthNotes.setValueChangeMode(ValueChangeMode.ON_BLUR);
+        legalDetails.setId(idPrefix + "legal-details");
+        legalDetails.setLabel(t("referral.legal-case-details"));
+        legalDetails.setHelperText(t("referral.legal-case-details.help"));
+        legalDetails.setMaxLength(4000);
+        legalDetails.setValueChangeMode(ValueChangeMode.ON_BLUR);
     }
 
     private String t(String key) {
@@ -103,15 +115,15 @@ class ReferralTermsFields {
         outcomes.setValue(kept);
     }
 
-    /** Lays the fields out; the reason and risk fields only when the viewer may see them. */
-    FormLayout layout(boolean withReasonAndRisk, Component... before) {
+    /** Lays the fields out (all of them: only the agency writes the terms). */
+    FormLayout layout(Component... before) {
         FormLayout form = new FormLayout(before);
         form.add(custody, releaseDate, deadline, office, legalBasis, consentDate);
         form.add(outcomes, 2);
-        if (withReasonAndRisk) {
-            form.add(reason, 2);
-            form.add(risk, 2);
-        }
+        form.add(reason, 2);
+        form.add(risk, 2);
+        form.add(healthNotes, 2);
+        form.add(legalDetails, 2);
         return form;
     }
 
@@ -127,13 +139,16 @@ class ReferralTermsFields {
         legalBasis.setValue(referral.legalBasis());
         consentDate.setValue(referral.consentRecordedOn());
         office.setValue(orEmpty(referral.sendingOffice()));
+        healthNotes.setValue(orEmpty(referral.healthNotes()));
+        legalDetails.setValue(orEmpty(referral.legalCaseDetails()));
     }
 
     ReferralDraft draft(ProgrammeArea programme, ServiceType service) {
         return new ReferralDraft(programme, service, reason.getValue(), blankToNull(risk.getValue()),
                 outcomes.getValue(), custody.getValue(), releaseDate.getValue(), deadline.getValue(),
                 legalBasis.getValue(), legalBasis.getValue() != null && legalBasis.getValue().needsConsent()
-                        ? consentDate.getValue() : null, blankToNull(office.getValue()));
+                        ? consentDate.getValue() : null, blankToNull(office.getValue()),
+                blankToNull(healthNotes.getValue()), blankToNull(legalDetails.getValue()));
     }
 
     /** Form-side checks of the terms; each incomplete field gets a message. */
@@ -165,12 +180,15 @@ class ReferralTermsFields {
         fields.put("legalBasis", legalBasis);
         fields.put("consentRecordedOn", consentDate);
         fields.put("sendingOffice", office);
+        fields.put("healthNotes", healthNotes);
+        fields.put("legalCaseDetails", legalDetails);
         return fields;
     }
 
     /** Every field, to listen for changes (autosave). */
     List<HasValue<?, ?>> all() {
-        return List.of(reason, risk, outcomes, custody, releaseDate, deadline, legalBasis, consentDate, office);
+        return List.of(reason, risk, outcomes, custody, releaseDate, deadline, legalBasis, consentDate, office,
+                healthNotes, legalDetails);
     }
 
     private static String orEmpty(String value) {

@@ -45,6 +45,8 @@ import org.reintegra.referral.ReferralHistoryEntry;
 import org.reintegra.referral.ReferralService;
 import org.reintegra.referral.ReferralAmendmentEntry;
 import org.reintegra.staff.StaffDirectory;
+import org.reintegra.referral.ReferralAttachments;
+import org.reintegra.referral.ReferralSide;
 import java.util.stream.Collectors;
 
 /**
@@ -60,14 +62,17 @@ public class ReferralView extends VerticalLayout implements HasUrlParameter<Long
     private final transient ReferralService referrals;
     private final transient SignedInUser user;
     private final transient StaffDirectory staff;
+    private final transient ReferralAttachments attachments;
     private String title = "";
     private Long shownId;
 
     @Inject
-    public ReferralView(ReferralService referrals, SignedInUser user, StaffDirectory staff) {
+    public ReferralView(ReferralService referrals, SignedInUser user, StaffDirectory staff,
+                        ReferralAttachments attachments) {
         this.referrals = referrals;
         this.user = user;
         this.staff = staff;
+        this.attachments = attachments;
     }
 
     @Override
@@ -117,6 +122,12 @@ public class ReferralView extends VerticalLayout implements HasUrlParameter<Long
             field(facts, "referral.reason", getTranslation("referral.not-shared-with-you"));
             field(facts, "referral.risk-summary", getTranslation("referral.not-shared-with-you"));
         }
+        if (referral.healthNotesShown()) {
+            field(facts, "referral.health-notes", referral.healthNotes());
+        }
+        if (referral.legalCaseDetailsShown()) {
+            field(facts, "referral.legal-case-details", referral.legalCaseDetails());
+        }
         field(facts, "referral.desired-outcomes", referral.desiredOutcomes().stream()
                 .map(o -> getTranslation("outcome." + o.name())).collect(Collectors.joining("; ")));
         field(facts, "referral.legal-basis", referral.legalBasis() == null ? null
@@ -146,7 +157,12 @@ public class ReferralView extends VerticalLayout implements HasUrlParameter<Long
         history.setItems(referral.history());
         history.setAllRowsVisible(true);
 
-        add(heading, badges, actions(referral), facts, new H3(getTranslation("notes.title")), notes(referral),
+        boolean mayAttach = referral.viewerSide() == ReferralSide.AGENCY ? user.hasRole(Roles.AGENCY_OFFICER)
+                : user.hasRole(Roles.PARTNER_STAFF) || user.hasRole(Roles.COLLEGE_REGISTRAR);
+        add(heading, badges, actions(referral), facts,
+                new H3(getTranslation("attachments.title")),
+                new AttachmentsPanel(attachments, referral.id(), referral.viewerSide(), mayAttach, this::reload),
+                new H3(getTranslation("notes.title")), notes(referral),
                 new H3(getTranslation("history.title")), history);
         if (!referral.changelog().isEmpty()) {
             add(new H3(getTranslation("changelog.title")), changelog(referral));

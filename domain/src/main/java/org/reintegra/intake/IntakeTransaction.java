@@ -1,4 +1,4 @@
-package org.reintegra.referral.api;
+package org.reintegra.intake;
 
 import jakarta.ejb.Stateless;
 import java.util.function.Supplier;
