@@ -50,6 +50,7 @@ public class DemoData {
         as(JUSTICE_ART_NGO, () -> writer.workAsPartner(probationReferrals, penitentiaryReferrals, "lawyer.tamar"));
         as(NEW_PATH_NGO, () -> writer.workAsPartner(probationReferrals, penitentiaryReferrals, "caseworker.dana"));
         as(VOCATIONAL_COLLEGE, () -> writer.workAsPartner(probationReferrals, penitentiaryReferrals, "registrar.erlan"));
+        as(VOCATIONAL_COLLEGE, writer::publishCollegeCourses);
         LOG.info(() -> "Demo data loaded: " + (probationReferrals.size() + penitentiaryReferrals.size()) + " referrals");
         return true;
     }

@@ -122,6 +122,14 @@ public class DemoTenantWriter {
     }
 
     /** The partner's caseworker works the referrals that reached this partner. */
+    /** The college's courses: a welding course with 12 seats and a cooking course with 2. */
+    @TenantBound
+    public Void publishCollegeCourses() {
+        requireTenant(VOCATIONAL_COLLEGE);
+        org.reintegra.delivery.DemoCourses.publish(entityManager);
+        return null;
+    }
+
     @TenantBound
     public Void workAsPartner(Map<Long, PartnerStep> fromProbation, Map<Long, PartnerStep> fromPenitentiary,
                               String caseworker) {

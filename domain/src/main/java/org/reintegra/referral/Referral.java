@@ -496,6 +496,36 @@ public class Referral extends AgencyPartnerSharedEntity {
                 : new ReferralNotice(ReferralEvent.ATTACHMENT_ADDED, ReferralSide.AGENCY, sendingOfficer, actor.username()));
     }
 
+    /**
+     * The partner delivered the first service (a session attended, an enrolment confirmed): an
+     * accepted referral moves to In progress. Later deliveries change nothing.
+     */
+    public void deliveryBegan(Actor partnerUser, Clock clock) {
+        if (sideOf(partnerUser) != ReferralSide.PARTNER) {
+            throw new ReferralTransitionRefused(status, ReferralCommand.START, "only the partner delivers");
+        }
+        this.changedAt = clock.instant();
+        if (status == ReferralStatus.ACCEPTED) {
+            apply(ReferralCommand.START, partnerUser, clock, null, null);
+        }
+    }
+
+    /** Whether the partner may record deliveries now: accepted, in progress or on hold. */
+    public boolean takesDeliveries() {
+        return status == ReferralStatus.ACCEPTED || status == ReferralStatus.IN_PROGRESS || status == ReferralStatus.ON_HOLD;
+    }
+
+    /** The partner flagged a concern on a session: the sending officer is told. */
+    public void concernRaised(Actor partnerUser, Clock clock) {
+        if (sideOf(partnerUser) != ReferralSide.PARTNER) {
+            throw new IllegalArgumentException("only the partner raises a concern on a session");
+        }
+        this.changedAt = clock.instant();
+        this.agencyAttention = true;
+        notices.add(new ReferralNotice(ReferralEvent.CONCERN_RAISED, ReferralSide.AGENCY, sendingOfficer,
+                partnerUser.username()));
+    }
+
     /** Who must be told of this unit of work's changes, handed over once. */
     public List<ReferralNotice> drainNotices() {
         List<ReferralNotice> drained = List.copyOf(notices);

@@ -5,7 +5,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -44,7 +43,7 @@ public class ReferralAttachments {
     private SessionContext sessionContext;
 
     @Inject
-    private Event<ReferralChanged> referralChanged;
+    private ReferralAnnouncer announcer;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -117,10 +116,7 @@ public class ReferralAttachments {
         entityManager.persist(attachment);
         referral.attachmentAdded(actor, clock);
         entityManager.flush();
-        for (ReferralNotice notice : referral.drainNotices()) {
-            referralChanged.fire(new ReferralChanged(referral.agencyTenant(), referral.partnerTenant(), referral.id(),
-                    referral.reference(), notice, clock.instant()));
-        }
+        announcer.announce(referral);
         auditTrail.record(actor, AuditAction.CREATE, referralId, referral.clientId(), "attachment:" + attachment.id(),
                 "attachment upload");
         return new AttachmentSummary(attachment.id(), kind, file.fileName(), file.mediaType(), file.content().length,

@@ -15,6 +15,7 @@ public enum ReferralEvent {
     REASSIGNED,
     NOTE_WRITTEN,
     ATTACHMENT_ADDED,
+    CONCERN_RAISED,
     QUESTION_ASKED;
 
     static ReferralEvent of(ReferralCommand command) {

@@ -5,7 +5,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
@@ -64,7 +63,7 @@ public class ReferralService {
     private StaffDirectory staffDirectory;
 
     @Inject
-    private Event<ReferralChanged> referralChanged;
+    private ReferralAnnouncer announcer;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -493,10 +492,7 @@ public class ReferralService {
 
     /** Tells whoever must hear of the change, inside its transaction (the notification commits with it). */
     private void announce(Referral referral) {
-        for (ReferralNotice notice : referral.drainNotices()) {
-            referralChanged.fire(new ReferralChanged(referral.agencyTenant(), referral.partnerTenant(), referral.id(),
-                    referral.reference(), notice, clock.instant()));
-        }
+        announcer.announce(referral);
     }
 
     private ReferralDetails details(Referral referral, Actor actor, ReferralViewer viewer) {

@@ -428,6 +428,34 @@ class ReferralTest {
         assertEquals(DataKind.HEALTH, referral.amendments().get(0).field().kind());
     }
 
+    @Test
+    void theFirstDeliveryMovesAnAcceptedReferralToInProgressAndTellsTheOfficer() {
+        Referral referral = accepted();
+        referral.drainNotices();
+
+        referral.deliveryBegan(CASEWORKER, STARTED);
+        assertEquals(ReferralStatus.IN_PROGRESS, referral.status());
+        assertEquals(List.of(new ReferralNotice(ReferralEvent.STARTED, ReferralSide.AGENCY, "officer.nino", "staff.ana")),
+                referral.drainNotices());
+
+        referral.deliveryBegan(CASEWORKER, LATER);
+        assertEquals(ReferralStatus.IN_PROGRESS, referral.status(), "later deliveries change nothing");
+        assertEquals(List.of(), referral.drainNotices());
+        assertThrows(ReferralTransitionRefused.class, () -> accepted().deliveryBegan(OFFICER, LATER));
+    }
+
+    @Test
+    void aConcernOnASessionTellsTheSendingOfficerAndAwaitsTheAgency() {
+        Referral referral = inProgress();
+        referral.drainNotices();
+
+        referral.concernRaised(CASEWORKER, LATER);
+
+        assertTrue(referral.agencyAttention());
+        assertEquals(List.of(new ReferralNotice(ReferralEvent.CONCERN_RAISED, ReferralSide.AGENCY, "officer.nino",
+                "staff.ana")), referral.drainNotices());
+    }
+
     // --- reassignment ---
 
     @Test
