@@ -51,6 +51,9 @@ public class DemoData {
         as(NEW_PATH_NGO, () -> writer.workAsPartner(probationReferrals, penitentiaryReferrals, "caseworker.dana"));
         as(VOCATIONAL_COLLEGE, () -> writer.workAsPartner(probationReferrals, penitentiaryReferrals, "registrar.erlan"));
         as(VOCATIONAL_COLLEGE, writer::publishCollegeCourses);
+        for (TenantId partner : List.of(JUSTICE_ART_NGO, NEW_PATH_NGO, VOCATIONAL_COLLEGE)) {
+            as(partner, writer::publishCatalogue);
+        }
         LOG.info(() -> "Demo data loaded: " + (probationReferrals.size() + penitentiaryReferrals.size()) + " referrals");
         return true;
     }

@@ -122,6 +122,13 @@ public class DemoTenantWriter {
     }
 
     /** The partner's caseworker works the referrals that reached this partner. */
+    /** The bound partner's service catalogue. */
+    @TenantBound
+    public Void publishCatalogue() {
+        org.reintegra.catalogue.DemoCatalogue.publish(entityManager, currentTenant.require());
+        return null;
+    }
+
     /** The college's courses: a welding course with 12 seats and a cooking course with 2. */
     @TenantBound
     public Void publishCollegeCourses() {

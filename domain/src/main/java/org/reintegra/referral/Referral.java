@@ -515,6 +515,29 @@ public class Referral extends AgencyPartnerSharedEntity {
         return status == ReferralStatus.ACCEPTED || status == ReferralStatus.IN_PROGRESS || status == ReferralStatus.ON_HOLD;
     }
 
+    /** The partner proposed an action plan: the sending officer is asked to review it. */
+    public void actionPlanProposed(Actor partnerUser, Clock clock) {
+        if (sideOf(partnerUser) != ReferralSide.PARTNER) {
+            throw new IllegalArgumentException("only the partner proposes an action plan");
+        }
+        this.changedAt = clock.instant();
+        this.agencyAttention = true;
+        notices.add(new ReferralNotice(ReferralEvent.ACTION_PLAN_PROPOSED, ReferralSide.AGENCY, sendingOfficer,
+                partnerUser.username()));
+    }
+
+    /** The agency approved or returned the action plan: the caseworker is told. */
+    public void actionPlanReviewed(Actor officer, boolean approved, Clock clock) {
+        if (sideOf(officer) != ReferralSide.AGENCY) {
+            throw new IllegalArgumentException("only the agency reviews an action plan");
+        }
+        this.changedAt = clock.instant();
+        this.agencyAttention = false;
+        this.partnerAttention |= !approved;
+        notices.add(new ReferralNotice(approved ? ReferralEvent.ACTION_PLAN_APPROVED : ReferralEvent.ACTION_PLAN_RETURNED,
+                ReferralSide.PARTNER, assignedCaseworker, officer.username()));
+    }
+
     /** The partner flagged a concern on a session: the sending officer is told. */
     public void concernRaised(Actor partnerUser, Clock clock) {
         if (sideOf(partnerUser) != ReferralSide.PARTNER) {

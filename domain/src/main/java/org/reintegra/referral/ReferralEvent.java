@@ -16,6 +16,9 @@ public enum ReferralEvent {
     NOTE_WRITTEN,
     ATTACHMENT_ADDED,
     CONCERN_RAISED,
+    ACTION_PLAN_PROPOSED,
+    ACTION_PLAN_APPROVED,
+    ACTION_PLAN_RETURNED,
     QUESTION_ASKED;
 
     static ReferralEvent of(ReferralCommand command) {

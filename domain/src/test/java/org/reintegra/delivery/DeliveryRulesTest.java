@@ -122,6 +122,25 @@ class DeliveryRulesTest {
         assertEquals("••••", CardEntry.mask("123"));
     }
 
+    @Test
+    void anActionPlanIsReviewedOnceAndAReturnNeedsComments() {
+        ActionPlan plan = stored(new ActionPlan(AGENCY, COLLEGE, 7, 1, " Weekly group ", 12, "ana", NOW), 61);
+        assertEquals("Weekly group", plan.entry().activities());
+        assertEquals("plan.comment.required", assertThrows(SessionRefused.class,
+                () -> plan.giveBack(" ", "nino", NOW)).messageKey());
+        plan.giveBack("Add family sessions", "nino", NOW);
+        assertEquals(ActionPlanStatus.RETURNED, plan.status());
+        assertEquals("plan.not-waiting", assertThrows(SessionRefused.class, () -> plan.approve("nino", NOW)).messageKey());
+        plan.supersede();
+        assertEquals(ActionPlanStatus.RETURNED, plan.status(), "a reviewed version stays as reviewed");
+
+        ActionPlan waiting = stored(new ActionPlan(AGENCY, COLLEGE, 7, 2, "Weekly group and family", 14, "ana", NOW), 62);
+        waiting.supersede();
+        assertEquals(ActionPlanStatus.SUPERSEDED, waiting.status());
+        assertEquals("plan.sessions.range", assertThrows(SessionRefused.class,
+                () -> new ActionPlan(AGENCY, COLLEGE, 7, 3, "x", 0, "ana", NOW)).messageKey());
+    }
+
     private static CourseIntake intake() {
         return stored(new CourseIntake(1, LocalDate.parse("2026-12-15"), LocalDate.parse("2027-05-15"), 12), 11);
     }

@@ -22,6 +22,8 @@ final class Deployments {
     static WebArchive portalWithTests(Class<?>... testClasses) {
         JavaArchive runnerAccess = ShrinkWrap.create(JavaArchive.class, "arquillian-runner-access.jar")
                 .addAsManifestResource(Deployments.class.getResource("/in-container/web-fragment.xml"), "web-fragment.xml");
-        return portal().addClasses(testClasses).addAsLibrary(runnerAccess);
+        WebArchive archive = portal().addClasses(testClasses).addAsLibrary(runnerAccess);
+        archive.delete("/WEB-INF/payara-web.xml");
+        return archive.addAsWebInfResource(Deployments.class.getResource("/in-container/payara-web.xml"), "payara-web.xml");
     }
 }

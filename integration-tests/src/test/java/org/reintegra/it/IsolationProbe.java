@@ -176,6 +176,106 @@ public class IsolationProbe {
         }
     }
 
+    /** A test agency and college that no demo user belongs to (written without a tenant: the directory). */
+    public void createTestOrganisations(String agency, String college) {
+        entityManager.createNativeQuery("INSERT INTO organisation (id, kind, name, created_at, version, category)"
+                + " VALUES (?1, 'AGENCY', 'IT seat agency', now(), 1, 'AGENCY'),"
+                + " (?2, 'PARTNER', 'IT seat college', now(), 1, 'VOCATIONAL_COLLEGE') ON CONFLICT DO NOTHING")
+                .setParameter(1, agency).setParameter(2, college).executeUpdate();
+    }
+
+    /** As the agency: n clients, each with an accepted referral to the college. */
+    @TenantBound
+    public List<Long> acceptedReferralsTo(String college, int n) {
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            long client = ((Number) entityManager.createNativeQuery("SELECT nextval('client_id_seq')").getSingleResult())
+                    .longValue();
+            entityManager.createNativeQuery("INSERT INTO client (tenant_id, id, reference, given_name, family_name,"
+                            + " date_of_birth, sex, created_at, version, search_key) VALUES (current_setting('app.tenant_id'),"
+                            + " ?1, ?2, 'Seat', ?3, DATE '1990-01-01', 'MALE', now(), 1, ?3)")
+                    .setParameter(1, client).setParameter(2, "IT-SEAT-" + client).setParameter(3, "Probe " + client)
+                    .executeUpdate();
+            long referral = ((Number) entityManager.createNativeQuery("SELECT nextval('referral_id_seq')")
+                    .getSingleResult()).longValue();
+            entityManager.createNativeQuery("INSERT INTO referral (agency_tenant_id, partner_tenant_id, id, reference,"
+                            + " client_id, client_given_name, client_family_name, client_date_of_birth, client_sex,"
+                            + " programme_area, service_type, sending_officer, assigned_caseworker, status, created_at,"
+                            + " sent_at, status_changed_at, changed_at, version, search_key)"
+                            + " VALUES (current_setting('app.tenant_id'), ?1, ?2, ?3, ?4, 'Seat', 'Probe', DATE '1990-01-01',"
+                            + " 'MALE', 'EMPLOYMENT_PROMOTION', 'PROFESSIONAL_RETRAINING', 'it.officer', 'it.registrar',"
+                            + " 'ACCEPTED', now(), now(), now(), now(), 1, 'seat probe')")
+                    .setParameter(1, college).setParameter(2, referral).setParameter(3, "IT-SEAT-R" + referral)
+                    .setParameter(4, client).executeUpdate();
+            ids.add(referral);
+        }
+        return ids;
+    }
+
+    /** As the college: a course with one intake of the given seats. */
+    @TenantBound
+    public long intakeWithSeats(int seats) {
+        long course = ((Number) entityManager.createNativeQuery("SELECT nextval('course_id_seq')").getSingleResult())
+                .longValue();
+        entityManager.createNativeQuery("INSERT INTO course (tenant_id, id, title, service_type, active, version)"
+                + " VALUES (current_setting('app.tenant_id'), ?1, 'Seat probe course', 'PROFESSIONAL_RETRAINING', true, 1)")
+                .setParameter(1, course).executeUpdate();
+        long intake = ((Number) entityManager.createNativeQuery("SELECT nextval('course_intake_id_seq')")
+                .getSingleResult()).longValue();
+        entityManager.createNativeQuery("INSERT INTO course_intake (tenant_id, id, course_id, starts_on, ends_on, seats,"
+                        + " seats_taken, version) VALUES (current_setting('app.tenant_id'), ?1, ?2, current_date + 30,"
+                        + " current_date + 120, ?3, 0, 1)")
+                .setParameter(1, intake).setParameter(2, course).setParameter(3, seats).executeUpdate();
+        return intake;
+    }
+
+    /** As the college: an offered place on the intake for each referral; returns [enrolment id, version]. */
+    @TenantBound
+    public List<long[]> offerPlaces(long intake, List<Long> referrals) {
+        List<long[]> offers = new java.util.ArrayList<>();
+        for (long referral : referrals) {
+            Object[] parties = (Object[]) entityManager.createNativeQuery(
+                    "SELECT agency_tenant_id, partner_tenant_id FROM referral WHERE id = ?1").setParameter(1, referral)
+                    .getSingleResult();
+            long enrolment = ((Number) entityManager.createNativeQuery("SELECT nextval('enrolment_id_seq')")
+                    .getSingleResult()).longValue();
+            entityManager.createNativeQuery("INSERT INTO enrolment (agency_tenant_id, partner_tenant_id, id, referral_id,"
+                            + " intake_id, course_title, starts_on, status, changed_by, changed_at, version)"
+                            + " VALUES (?1, ?2, ?3, ?4, ?5, 'Seat probe course', current_date + 30, 'OFFERED', 'it.registrar',"
+                            + " now(), 1)")
+                    .setParameter(1, parties[0]).setParameter(2, parties[1]).setParameter(3, enrolment)
+                    .setParameter(4, referral).setParameter(5, intake).executeUpdate();
+            offers.add(new long[] {enrolment, 1});
+        }
+        return offers;
+    }
+
+    @TenantBound
+    public long catalogueEntriesByNativeSql() {
+        return ((Number) entityManager.createNativeQuery("SELECT count(*) FROM partner_service").getSingleResult())
+                .longValue();
+    }
+
+    /** Rewrites a partner's catalogue entries unchanged; returns how many rows the database let through. */
+    @TenantBound
+    public int touchCatalogueOf(String partner) {
+        return entityManager.createNativeQuery("UPDATE partner_service SET places = places WHERE tenant_id = ?1")
+                .setParameter(1, partner).executeUpdate();
+    }
+
+    @TenantBound
+    public List<Integer> seatsOfIntake(long intake) {
+        Object[] row = (Object[]) entityManager.createNativeQuery("SELECT seats, seats_taken FROM course_intake WHERE id = ?1")
+                .setParameter(1, intake).getSingleResult();
+        return List.of(((Number) row[0]).intValue(), ((Number) row[1]).intValue());
+    }
+
+    @TenantBound
+    public long enrolmentsConfirmedOn(long intake) {
+        return ((Number) entityManager.createNativeQuery("SELECT count(*) FROM enrolment WHERE intake_id = ?1"
+                + " AND status = 'CONFIRMED'").setParameter(1, intake).getSingleResult()).longValue();
+    }
+
     @TenantBound
     public long referralCountByNativeSql() {
         return ((Number) entityManager.createNativeQuery("SELECT count(*) FROM referral").getSingleResult()).longValue();

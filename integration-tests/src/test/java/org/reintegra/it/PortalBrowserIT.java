@@ -49,6 +49,14 @@ class PortalBrowserIT {
             "Айгүл Токтогулова", "Levan Tsiklauri", "Мария Иванова", "ნინო ჯაფარიძე", "Данияр Касымов", "Elena Popescu",
             "Tamar Kvaratskhelia", "Асель Нурланова");
 
+    /** The screens besides referrals, and who opens them (everyone else gets the not-found page). */
+    private static final Map<String, Set<String>> SCREENS = Map.of(
+            "sessions/group", Set.of("lawyer.tamar", "caseworker.dana", "registrar.erlan"),
+            "courses", Set.of("registrar.erlan", "admin.justice", "admin.newpath"),
+            "services", Set.of("admin.justice", "admin.newpath"),
+            "directory", Set.of("officer.nino", "liaison.giorgi", "officer.aibek", "lawyer.tamar", "admin.justice",
+                    "caseworker.dana", "admin.newpath", "registrar.erlan"));
+
     private static PortalBrowser browser;
 
     @ArquillianResource
@@ -175,6 +183,82 @@ class PortalBrowserIT {
         String history = agency.locator("#referral-history").innerText();
         assertTrue(history.contains("lawyer.tamar"), history);
         assertEquals(0, agency.locator("#action-accept").count(), "the agency cannot accept");
+    }
+
+    /**
+     * The college registrar accepts a retraining referral, offers a place on an intake and confirms
+     * it; the referral is in progress and the officer sees the enrolment on it.
+     */
+    @Test
+    void aRegistrarConfirmsAnEnrolmentAndTheOfficerSeesIt() throws SQLException {
+        long referral = referralIdOfClient("Токтогулова");
+        Page registrar = signedIn("registrar.erlan");
+        registrar.navigate(portal + "referrals/" + referral);
+        registrar.locator("#action-accept").click();
+        registrar.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
+                .setHasText("Referral accepted")).waitFor();
+        registrar.locator("#enrolment-intake").click();
+        registrar.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("Welding")).click();
+        registrar.locator("#enrolment-offer").click();
+        registrar.locator("#enrolment-confirm").click();
+        registrar.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
+                .setHasText("Enrolment confirmed.")).waitFor();
+        registrar.locator("#enrolment-grid").filter(new Locator.FilterOptions().setHasText("Enrolled")).waitFor();
+
+        registrar.navigate(portal + "courses");
+        registrar.locator("#intakes-grid").filter(new Locator.FilterOptions().setHasText("Welding")).waitFor();
+        try (Connection connection = DriverManager.getConnection(TestStack.get().superuserJdbcUrl());
+             ResultSet seats = connection.createStatement().executeQuery("SELECT i.seats_taken FROM course_intake i"
+                     + " JOIN course c ON c.tenant_id = i.tenant_id AND c.id = i.course_id WHERE c.title LIKE 'Welding%'")) {
+            seats.next();
+            assertEquals(1, seats.getInt(1), "one of the 12 seats taken");
+        }
+
+        Page officer = signedIn("officer.nino");
+        officer.navigate(portal + "referrals/" + referral);
+        assertEquals("In progress", officer.locator("#referral-status").innerText());
+        String enrolment = officer.locator("#enrolment-grid").innerText();
+        assertTrue(enrolment.contains("Welding") && enrolment.contains("Enrolled"), enrolment);
+        assertEquals(0, officer.locator("#enrolment-confirm").count(), "the agency reads, the college writes");
+    }
+
+    /**
+     * A partner admin publishes a new service in the catalogue; officers then find the partner
+     * for that service when drafting, and in the directory and its HSDS export.
+     */
+    @Test
+    void aPartnerAdminPublishesAServiceAndOfficersFindThePartnerForIt() {
+        Page admin = signedIn("admin.newpath");
+        admin.locator("#services-link").click();
+        admin.locator("#catalogue-heading").waitFor();
+        choose(admin, "#catalogue-service", "Benefits advice");
+        admin.locator("#catalogue-locations input").fill("Almaty centre, room 4");
+        admin.locator("#catalogue-languages vaadin-checkbox").filter(new Locator.FilterOptions().setHasText("Russian"))
+                .click();
+        admin.locator("#catalogue-places input").fill("8");
+        admin.locator("#catalogue-save").click();
+        admin.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
+                .setHasText("Catalogue updated.")).waitFor();
+
+        Page officer = signedIn("officer.nino");
+        officer.navigate(portal + "referrals/new");
+        choose(officer, "#referral-programme", "Employment promotion");
+        choose(officer, "#referral-service", "Benefits advice");
+        officer.locator("#referral-partner").click();
+        String offered = officer.locator("vaadin-select-overlay").innerText();
+        assertTrue(offered.contains("New Path Psychosocial Centre") && offered.contains("room 4"), offered);
+        assertFalse(offered.contains("Justice & Art NGO"), "only partners that publish the service");
+        officer.keyboard().press("Escape");
+
+        officer.navigate(portal + "directory");
+        com.microsoft.playwright.Download hsds = officer.waitForDownload(() -> officer.locator("#directory-hsds").click());
+        try {
+            String json = java.nio.file.Files.readString(hsds.path());
+            assertTrue(json.contains("openreferral") && json.contains("benefits advice")
+                    && json.contains("Almaty centre, room 4"), json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -326,9 +410,9 @@ class PortalBrowserIT {
         officer.locator("#new-client-family-name input").fill("Омарова");
         officer.evalOnSelector("#new-client-date-of-birth", "d => d.value = '1991-03-15'");
         choose(officer, "#new-client-sex", "Female");
-        choose(officer, "#referral-partner", "New Path Psychosocial Centre");
         choose(officer, "#referral-programme", "Overcoming addictions");
         choose(officer, "#referral-service", "Addiction programme");
+        choose(officer, "#referral-partner", "New Path Psychosocial Centre"); // from the partners offering it
         choose(officer, "#referral-custody", "In the community");
         officer.locator("#referral-reason textarea").fill("Relapse prevention after a drug-related conviction.");
         officer.locator("#referral-risk textarea").fill("No known risk to staff.");
@@ -393,14 +477,79 @@ class PortalBrowserIT {
         partner.locator("#action-accept").click();
         partner.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
                 .setHasText("Referral accepted")).waitFor();
+        // the caseworker proposes an action plan; the officer returns it, then approves the second version
+        partner.locator("#plan-propose").click();
+        partner.locator("#plan-activities textarea").fill("Weekly relapse prevention group; two individual sessions.");
+        partner.locator("#plan-sessions input").fill("12");
+        partner.locator("#plan-submit").click();
+        partner.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
+                .setHasText("Action plan submitted")).waitFor();
+        Page reviewer = signedIn("officer.nino");
+        reviewer.navigate(portal + "referrals/" + id);
+        reviewer.locator("#plan-return").click();
+        reviewer.locator("#plan-return-comment textarea").fill("Please add two family sessions.");
+        reviewer.locator("#plan-return-save").click();
+        reviewer.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
+                .setHasText("returned with comments")).waitFor();
+        partner.navigate(portal + "referrals/" + id);
+        assertTrue(partner.locator("#referral-action-plan").innerText().contains("two family sessions"));
+        partner.locator("#plan-propose").click();
+        partner.locator("#plan-activities textarea").fill("Weekly relapse prevention group; two individual and two"
+                + " family sessions.");
+        partner.locator("#plan-sessions input").fill("14");
+        partner.locator("#plan-submit").click();
+        partner.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
+                .setHasText("Action plan submitted")).waitFor();
+        reviewer.navigate(portal + "referrals/" + id);
+        reviewer.locator("#plan-approve").click();
+        reviewer.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
+                .setHasText("Action plan approved.")).waitFor();
+        String plan = reviewer.locator("#referral-action-plan").innerText();
+        assertTrue(plan.contains("Version 2") && plan.contains("approved") && plan.contains("Version 1")
+                && plan.contains("returned with comments"), plan);
+
         partner.navigate(portal.toString());
         partner.locator("#inbox-view-mine").click();
         partner.locator("#inbox-search input").fill("омарова");
         partner.waitForFunction("() => document.querySelector('#referral-inbox').size === 1");
 
+        // a group session of two of the caseworker's clients, with mixed attendance, on one screen
+        partner.navigate(portal.toString());
+        partner.locator("#group-session-link").click();
+        partner.locator("#group-session-heading").waitFor();
+        choose(partner, "#group-service", "Addiction programme");
+        for (String client : List.of("Омарова", "Абенов")) {
+            partner.locator("#group-clients input").fill(client);
+            partner.locator("vaadin-multi-select-combo-box-item").filter(new Locator.FilterOptions().setHasText(client))
+                    .first().click();
+            partner.locator(".group-row").filter(new Locator.FilterOptions().setHasText(client)).waitFor();
+        }
+        partner.locator("#group-session-heading").click(); // closes the list, keeps the choice
+        assertEquals(2, partner.locator(".group-row").count());
+        Locator absent = partner.locator(".group-row").filter(new Locator.FilterOptions().setHasText("Абенов"));
+        absent.locator(".group-attendance").click();
+        partner.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("Did not attend")).click();
+        absent.locator(".group-absence").click();
+        partner.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("Ill")).click();
+        absent.locator(".group-concern").click();
+        absent.locator(".group-notes input").fill("Called in sick; sounded low.");
+        partner.locator("#group-save").click();
+        partner.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
+                .setHasText("Group session recorded for 2")).waitFor();
+
+        officer.navigate(portal + "referrals/" + id);
+        assertEquals("In progress", officer.locator("#referral-status").innerText(), "the first session attended");
+        assertTrue(officer.locator("#sessions-grid").innerText().contains("Attended"));
+        officer.navigate(portal + "referrals/" + referralIdOfClient("Абенов"));
+        String absentSessions = officer.locator("#sessions-grid").innerText();
+        assertTrue(absentSessions.contains("Did not attend") && absentSessions.contains("Ill")
+                && absentSessions.contains("sounded low"), absentSessions);
+        officer.locator("#referral-awaiting").waitFor(); // the concern awaits the officer
+
         officer.navigate(portal + "referrals/" + id);
         String history = officer.locator("#referral-history").innerText();
-        assertTrue(history.contains("Accepted") && history.contains("caseworker.dana"), history);
+        assertTrue(history.contains("Accepted") && history.contains("In progress") && history.contains("caseworker.dana"),
+                history);
         officer.locator("#action-amend").click();
         officer.locator("#amend-confirm").click();
         officer.locator("#amend-why[invalid]").waitFor();
@@ -437,9 +586,9 @@ class PortalBrowserIT {
         officer.navigate(portal + "referrals/new");
         officer.locator("#existing-client input").fill("омар");
         officer.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText("NPA-C-3001")).click();
-        choose(officer, "#referral-partner", "Justice & Art NGO");
         choose(officer, "#referral-programme", "Overcoming addictions");
         choose(officer, "#referral-service", "Addiction programme");
+        choose(officer, "#referral-partner", "Justice & Art NGO");
         officer.locator("#referral-reason textarea").fill("Second attempt, same service.");
         officer.locator("#save-draft").click();
         officer.locator("#duplicate-proceed").waitFor();
@@ -533,6 +682,14 @@ class PortalBrowserIT {
             boolean mayDraft = page.locator("#new-referral-heading").count() == 1;
             if (mayDraft != user.startsWith("officer.")) {
                 wrong.add(user + " x new referral screen: " + (mayDraft ? "opened" : "not found"));
+            }
+            for (Map.Entry<String, Set<String>> screen : SCREENS.entrySet()) {
+                page.navigate(portal + screen.getKey());
+                page.locator("#not-found, h2").first().waitFor();
+                boolean opened = page.locator("#not-found").count() == 0;
+                if (opened != screen.getValue().contains(user)) {
+                    wrong.add(user + " x " + screen.getKey() + ": " + (opened ? "opened" : "not found"));
+                }
             }
             page.navigate(portal + "referrals/new/" + draft);
             page.locator("#new-referral-heading, #not-found").first().waitFor();

@@ -51,7 +51,8 @@ class TenantIsolationIT {
     @Deployment
     static WebArchive deployment() {
         return Deployments.portalWithTests(TenantIsolationIT.class, IsolationProbe.class,
-                IsolationProbe.Observation.class, IsolationProbe.LeakStep.class, IsolationProbe.ProbeRollback.class);
+                IsolationProbe.Observation.class, IsolationProbe.LeakStep.class, IsolationProbe.ProbeRollback.class,
+                RegistrarProbe.class);
     }
 
     @EJB
@@ -77,6 +78,27 @@ class TenantIsolationIT {
 
     @EJB
     org.reintegra.referral.ReferralAttachments attachments;
+
+    @EJB
+    org.reintegra.delivery.DeliveryService delivery;
+
+    @EJB
+    org.reintegra.delivery.EnrolmentService enrolmentService;
+
+    @EJB
+    org.reintegra.delivery.CardService cardService;
+
+    @EJB
+    RegistrarProbe registrar;
+
+    @EJB
+    org.reintegra.catalogue.ServiceCatalogue catalogue;
+
+    @EJB
+    org.reintegra.catalogue.ServiceDirectory directory;
+
+    @EJB
+    org.reintegra.delivery.ActionPlanService actionPlans;
 
     /**
      * Services check roles themselves (default deny): with a tenant bound but no signed-in user
@@ -120,6 +142,36 @@ class TenantIsolationIT {
         operations.put("idempotency.earlier", () -> idempotency.earlier("k", "op", "h"));
         operations.put("idempotency.claimAndRun", () -> idempotency.claimAndRun("k", "op", "h", () -> null));
         operations.put("intakeTransaction", () -> intake.run(() -> null));
+        operations.put("sessionsOf", () -> delivery.sessionsOf(1));
+        operations.put("recordSession", () -> delivery.recordSession(null, null));
+        operations.put("recordGroupSession", () -> delivery.recordGroupSession(null, List.of()));
+        operations.put("recordAttendance", () -> delivery.recordAttendance(1, 1, null));
+        operations.put("rescheduleSession", () -> delivery.rescheduleSession(1, 1, null));
+        operations.put("groupCandidates", () -> delivery.groupCandidates("", 10));
+        operations.put("intakes", () -> enrolmentService.intakes());
+        operations.put("addCourseIntake", () -> enrolmentService.addCourseIntake("x", null, null, null, 1));
+        operations.put("enrolmentsOf", () -> enrolmentService.enrolmentsOf(1));
+        operations.put("enrolmentsOnIntake", () -> enrolmentService.enrolmentsOnIntake(1));
+        operations.put("offerPlace", () -> enrolmentService.offerPlace(1, 1));
+        operations.put("confirmEnrolment", () -> enrolmentService.confirm(1, 1));
+        operations.put("confirmAllOffered", () -> enrolmentService.confirmAllOffered(1));
+        operations.put("declineEnrolment", () -> enrolmentService.decline(1, 1, null, null));
+        operations.put("completeEnrolment", () -> enrolmentService.complete(1, 1, "x"));
+        operations.put("dropOut", () -> enrolmentService.dropOut(1, 1, null, null));
+        operations.put("cardsOf", () -> cardService.cardsOf(1));
+        operations.put("requestCard", () -> cardService.requestCard(1, null, null));
+        operations.put("issueCard", () -> cardService.issueCard(1, 1, null, null));
+        operations.put("ourServices", () -> catalogue.ourServices());
+        operations.put("publishService", () -> catalogue.publish(null));
+        operations.put("changeService", () -> catalogue.change(1, 1, null));
+        operations.put("withdrawService", () -> catalogue.withdraw(1, 1));
+        operations.put("directoryOffering", () -> directory.offering(org.reintegra.referral.ServiceType.ART_THERAPY));
+        operations.put("directoryAll", () -> directory.all());
+        operations.put("hsds", () -> directory.hsdsJson());
+        operations.put("plansOf", () -> actionPlans.plansOf(1));
+        operations.put("proposePlan", () -> actionPlans.propose(1, "x", 1));
+        operations.put("approvePlan", () -> actionPlans.approve(1, 1));
+        operations.put("returnPlan", () -> actionPlans.giveBack(1, 1, "x"));
         operations.put("attachments", () -> attachments.attachments(1));
         operations.put("openAttachment", () -> attachments.open(1, 1));
         operations.put("attach", () -> attachments.attach(1, org.reintegra.referral.DataKind.GENERAL, "x.txt",
@@ -276,6 +328,57 @@ class TenantIsolationIT {
                 "clinic");
         assertEquals(Set.of("attachment:GENERAL", "changelog:SENDING_OFFICE"),
                 as(DemoTenants.VOCATIONAL_COLLEGE, probe::sensitiveKindsSeenByNativeSql), "college");
+    }
+
+    /**
+     * Eight registrars confirm eight offered places on an intake with two seats at the same
+     * moment: exactly two are enrolled, six are told the intake is full, and the intake is never
+     * overbooked. Runs in a test agency and college of its own (no demo user sees them).
+     */
+    @Test
+    void concurrentConfirmationsNeverOverbookAnIntake() throws Exception {
+        TenantId agency = TenantId.of("it-seat-agency");
+        TenantId college = TenantId.of("it-seat-college");
+        probe.createTestOrganisations(agency.value(), college.value());
+        List<Long> referrals = as(agency, () -> probe.acceptedReferralsTo(college.value(), 8));
+        long intake = as(college, () -> probe.intakeWithSeats(2));
+        List<long[]> offers = as(college, () -> probe.offerPlaces(intake, referrals));
+
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<Future<String>> outcomes = new ArrayList<>();
+            for (long[] offer : offers) {
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    return TenantBinding.callAs(college, () -> registrar.confirm(offer[0], offer[1]));
+                }));
+            }
+            start.countDown();
+            Map<String, Integer> counted = new java.util.TreeMap<>();
+            for (Future<String> outcome : outcomes) {
+                counted.merge(outcome.get(), 1, Integer::sum);
+            }
+            assertEquals(Map.of("confirmed", 2, "enrolment.intake.full", 6), counted);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(List.of(2, 2), as(college, () -> probe.seatsOfIntake(intake)), "seats and seats taken");
+        assertEquals(2L, (long) as(college, () -> probe.enrolmentsConfirmedOn(intake)));
+        assertEquals(2L, (long) as(agency, () -> probe.enrolmentsConfirmedOn(intake)), "the agency reads them");
+        assertEquals(0L, (long) as(PARTNER, () -> probe.enrolmentsConfirmedOn(intake)), "another partner does not");
+        assertEquals(0L, (long) as(AGENCY, () -> probe.enrolmentsConfirmedOn(intake)), "nor another agency");
+    }
+
+    /** The catalogue is a directory: every organisation reads it, only the partner itself writes its entries. */
+    @Test
+    void everyTenantReadsTheCatalogueButOnlyItsOwnerChangesIt() throws Exception {
+        long entries = as(AGENCY, probe::catalogueEntriesByNativeSql);
+        assertTrue(entries > 0, "the agency reads the directory");
+        assertEquals(entries, (long) as(PARTNER, probe::catalogueEntriesByNativeSql));
+        assertEquals(0, (int) as(AGENCY, () -> probe.touchCatalogueOf(PARTNER.value())), "an agency changes none");
+        assertEquals(0, (int) as(OTHER_PARTNER, () -> probe.touchCatalogueOf(PARTNER.value())), "nor another partner");
+        assertTrue(as(PARTNER, () -> probe.touchCatalogueOf(PARTNER.value())) > 0, "the partner changes its own");
     }
 
     @Test

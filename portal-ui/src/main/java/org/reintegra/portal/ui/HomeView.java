@@ -29,6 +29,37 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
                     getTranslation("organisation.kind." + organisation.kind().name())));
             who.setId("organisation");
             add(who);
+            com.vaadin.flow.component.orderedlayout.HorizontalLayout shortcuts =
+                    new com.vaadin.flow.component.orderedlayout.HorizontalLayout();
+            if (user.hasRole(org.reintegra.access.Roles.PARTNER_STAFF)
+                    || user.hasRole(org.reintegra.access.Roles.COLLEGE_REGISTRAR)) {
+                com.vaadin.flow.router.RouterLink group = new com.vaadin.flow.router.RouterLink(
+                        getTranslation("group.title"), org.reintegra.delivery.ui.GroupSessionView.class);
+                group.setId("group-session-link");
+                shortcuts.add(group);
+            }
+            if (user.hasRole(org.reintegra.access.Roles.COLLEGE_REGISTRAR)
+                    || user.hasRole(org.reintegra.access.Roles.PARTNER_ADMIN)) {
+                com.vaadin.flow.router.RouterLink courses = new com.vaadin.flow.router.RouterLink(
+                        getTranslation("courses.title"), org.reintegra.delivery.ui.CoursesView.class);
+                courses.setId("courses-link");
+                shortcuts.add(courses);
+            }
+            if (user.hasRole(org.reintegra.access.Roles.PARTNER_ADMIN)) {
+                com.vaadin.flow.router.RouterLink services = new com.vaadin.flow.router.RouterLink(
+                        getTranslation("catalogue.title"), org.reintegra.catalogue.ui.OurServicesView.class);
+                services.setId("services-link");
+                shortcuts.add(services);
+            }
+            com.vaadin.flow.router.RouterLink directory = new com.vaadin.flow.router.RouterLink(
+                    getTranslation("directory.title"), org.reintegra.catalogue.ui.DirectoryView.class);
+            directory.setId("directory-link");
+            if (user.worksWithReferrals() || user.hasRole(org.reintegra.access.Roles.PARTNER_ADMIN)) {
+                shortcuts.add(directory);
+            }
+            if (shortcuts.getComponentCount() > 0) {
+                add(shortcuts);
+            }
             if (user.worksWithReferrals()) {
                 ReferralInbox inbox = inboxes.get();
                 add(inbox);

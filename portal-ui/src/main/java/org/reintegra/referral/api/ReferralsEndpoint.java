@@ -1,7 +1,6 @@
 package org.reintegra.referral.api;
 
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -224,10 +223,15 @@ public class ReferralsEndpoint {
         }
         try {
             return fresh(transaction.run(() -> idempotency.claimAndRun(key, operation, hash, work)));
-        } catch (Idempotency.KeyTaken | EJBException concurrentCallWithTheSameKey) {
-            // a concurrent call with the same key committed first (or our insert lost the race): answer as it did
-            return idempotency.earlier(key, operation, hash).map(this::replay).orElseThrow(() ->
-                    concurrentCallWithTheSameKey instanceof EJBException e ? e : new IllegalStateException("key race"));
+        } catch (RuntimeException failed) {
+            // A concurrent call with the same key may have committed first: our work then lost a race on its key
+            // (KeyTaken), on a unique row it also wrote, or on a check that now sees its rows. Answer as it did;
+            // with no earlier answer, the failure is this call's own.
+            Optional<StoredResponse> first = idempotency.earlier(key, operation, hash);
+            if (first.isPresent()) {
+                return replay(first.get());
+            }
+            throw failed;
         }
     }
 

@@ -39,14 +39,14 @@ import org.reintegra.client.ClientService;
 import org.reintegra.client.ClientSummary;
 import org.reintegra.client.NewClient;
 import org.reintegra.client.Sex;
-import org.reintegra.organisation.OrganisationDirectory;
-import org.reintegra.organisation.OrganisationSummary;
 import org.reintegra.portal.ui.MainLayout;
 import org.reintegra.referral.ProgrammeArea;
 import org.reintegra.referral.ReferralChangedMeanwhile;
 import org.reintegra.referral.ReferralDetails;
 import org.reintegra.referral.ReferralService;
 import org.reintegra.referral.ServiceType;
+import org.reintegra.catalogue.DirectoryEntry;
+import org.reintegra.catalogue.ServiceDirectory;
 
 /**
  * An officer drafts a referral: picks one of the agency's clients or registers a new one, chooses
@@ -66,7 +66,7 @@ public class NewReferralView extends VerticalLayout implements HasDynamicTitle, 
 
     private final transient ReferralService referrals;
     private final transient ClientService clients;
-    private final transient OrganisationDirectory organisations;
+    private final transient ServiceDirectory directory;
 
     private final ComboBox<ClientSummary> existingClient = new ComboBox<>();
     private final TextField reference = new TextField();
@@ -77,7 +77,7 @@ public class NewReferralView extends VerticalLayout implements HasDynamicTitle, 
     private final Select<String> language = new Select<>();
     private final TextField phone = new TextField();
     private final EmailField email = new EmailField();
-    private final Select<OrganisationSummary> partner = new Select<>();
+    private final Select<DirectoryEntry> partner = new Select<>();
     private final Select<ProgrammeArea> programme = new Select<>();
     private final Select<ServiceType> service = new Select<>();
     private final ReferralTermsFields terms;
@@ -89,10 +89,10 @@ public class NewReferralView extends VerticalLayout implements HasDynamicTitle, 
     private boolean filling;
 
     @Inject
-    public NewReferralView(ReferralService referrals, ClientService clients, OrganisationDirectory organisations) {
+    public NewReferralView(ReferralService referrals, ClientService clients, ServiceDirectory directory) {
         this.referrals = referrals;
         this.clients = clients;
-        this.organisations = organisations;
+        this.directory = directory;
         this.terms = new ReferralTermsFields(this::getTranslation, "referral-");
         setMaxWidth("60em");
     }
@@ -146,9 +146,11 @@ public class NewReferralView extends VerticalLayout implements HasDynamicTitle, 
 
         partner.setId("referral-partner");
         partner.setLabel(getTranslation("referral.partner"));
-        partner.setItems(organisations.partners());
-        partner.setItemLabelGenerator(OrganisationSummary::name);
+        partner.setItemLabelGenerator(entry -> entry == null ? "" : getTranslation("new-referral.partner.label",
+                entry.partnerName(), entry.locations(), eligibility(entry), entry.places() == null ? "—" : entry.places()));
+        partner.setHelperText(getTranslation("new-referral.partner.choose-service-first"));
         prepareServiceFields();
+        service.addValueChangeListener(e -> offerPartnersFor(e.getValue()));
 
         Button save = new Button(getTranslation("new-referral.save-draft"), click -> saveDraft(false));
         save.setId("save-draft");
@@ -156,8 +158,35 @@ public class NewReferralView extends VerticalLayout implements HasDynamicTitle, 
 
         add(heading, new H3(getTranslation("new-referral.client")), existingClient,
                 new Paragraph(getTranslation("new-referral.or-register")), newClient,
-                new H3(getTranslation("new-referral.referral")), terms.layout(partner, programme, service), save);
+                new H3(getTranslation("new-referral.referral")), terms.layout(programme, service, partner), save);
     }
+
+    /**
+     * The partners that publish the chosen service in the catalogue, each with where it is
+     * delivered, for whom and how many places; the choice is kept when the partner still fits.
+     */
+    private void offerPartnersFor(ServiceType chosen) {
+        DirectoryEntry before = partner.getValue();
+        java.util.Map<String, DirectoryEntry> choices = new java.util.LinkedHashMap<>();
+        if (chosen != null) {
+            for (DirectoryEntry entry : directory.offering(chosen)) {
+                choices.putIfAbsent(entry.partnerName(), entry); // one line per partner: its first entry for the service
+            }
+        }
+        partner.setItems(choices.values());
+        partner.setHelperText(chosen == null ? getTranslation("new-referral.partner.choose-service-first")
+                : choices.isEmpty() ? getTranslation("new-referral.partner.none") : null);
+        if (before != null && choices.containsKey(before.partnerName())) {
+            partner.setValue(choices.get(before.partnerName()));
+        }
+    }
+
+    private String eligibility(DirectoryEntry entry) {
+        String ages = entry.minAge() == null && entry.maxAge() == null ? getTranslation("catalogue.any-age")
+                : (entry.minAge() == null ? "" : entry.minAge()) + "–" + (entry.maxAge() == null ? "" : entry.maxAge());
+        return ages + ", " + getTranslation("custody-served." + entry.custody().name());
+    }
+
 
     private void prepareServiceFields() {
         programme.setId("referral-programme");
@@ -247,7 +276,7 @@ public class NewReferralView extends VerticalLayout implements HasDynamicTitle, 
                     return;
                 }
             }
-            ReferralDetails draft = referrals.draftReferral(client.id(), partner.getValue().id(),
+            ReferralDetails draft = referrals.draftReferral(client.id(), partner.getValue().partner(),
                     terms.draft(programme.getValue(), service.getValue()));
             getUI().ifPresent(ui -> ui.navigate(ReferralView.class, draft.id()));
         } catch (InputRejected rejected) {

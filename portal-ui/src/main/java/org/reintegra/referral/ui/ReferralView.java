@@ -47,6 +47,9 @@ import org.reintegra.referral.ReferralAmendmentEntry;
 import org.reintegra.staff.StaffDirectory;
 import org.reintegra.referral.ReferralAttachments;
 import org.reintegra.referral.ReferralSide;
+import org.reintegra.referral.ReferralStatus;
+import org.reintegra.referral.ServiceType;
+import org.reintegra.delivery.CardType;
 import java.util.stream.Collectors;
 
 /**
@@ -63,16 +66,26 @@ public class ReferralView extends VerticalLayout implements HasUrlParameter<Long
     private final transient SignedInUser user;
     private final transient StaffDirectory staff;
     private final transient ReferralAttachments attachments;
+    private final transient org.reintegra.delivery.DeliveryService delivery;
+    private final transient org.reintegra.delivery.EnrolmentService enrolments;
+    private final transient org.reintegra.delivery.CardService cards;
+    private final transient org.reintegra.delivery.ActionPlanService plans;
     private String title = "";
     private Long shownId;
 
     @Inject
     public ReferralView(ReferralService referrals, SignedInUser user, StaffDirectory staff,
-                        ReferralAttachments attachments) {
+                        ReferralAttachments attachments, org.reintegra.delivery.DeliveryService delivery,
+                        org.reintegra.delivery.EnrolmentService enrolments, org.reintegra.delivery.CardService cards,
+                        org.reintegra.delivery.ActionPlanService plans) {
         this.referrals = referrals;
         this.user = user;
         this.staff = staff;
         this.attachments = attachments;
+        this.delivery = delivery;
+        this.enrolments = enrolments;
+        this.cards = cards;
+        this.plans = plans;
     }
 
     @Override
@@ -159,14 +172,45 @@ public class ReferralView extends VerticalLayout implements HasUrlParameter<Long
 
         boolean mayAttach = referral.viewerSide() == ReferralSide.AGENCY ? user.hasRole(Roles.AGENCY_OFFICER)
                 : user.hasRole(Roles.PARTNER_STAFF) || user.hasRole(Roles.COLLEGE_REGISTRAR);
-        add(heading, badges, actions(referral), facts,
-                new H3(getTranslation("attachments.title")),
+        add(heading, badges, actions(referral), facts);
+        addDeliveries(referral);
+        add(new H3(getTranslation("attachments.title")),
                 new AttachmentsPanel(attachments, referral.id(), referral.viewerSide(), mayAttach, this::reload),
                 new H3(getTranslation("notes.title")), notes(referral),
                 new H3(getTranslation("history.title")), history);
         if (!referral.changelog().isEmpty()) {
             add(new H3(getTranslation("changelog.title")), changelog(referral));
         }
+    }
+
+    /** What the partner delivered: sessions, the college enrolment, the card, as fits the service. */
+    private void addDeliveries(ReferralDetails referral) {
+        ReferralStatus status = referral.status();
+        boolean accepted = status == ReferralStatus.ACCEPTED || status == ReferralStatus.IN_PROGRESS
+                || status == ReferralStatus.ON_HOLD || status == ReferralStatus.COMPLETED
+                || status == ReferralStatus.ENDED_EARLY;
+        if (!accepted) {
+            return;
+        }
+        boolean open = status == ReferralStatus.ACCEPTED || status == ReferralStatus.IN_PROGRESS
+                || status == ReferralStatus.ON_HOLD;
+        boolean partner = referral.viewerSide() == ReferralSide.PARTNER;
+        boolean staffMember = partner && user.hasRole(Roles.PARTNER_STAFF);
+        boolean registrar = partner && user.hasRole(Roles.COLLEGE_REGISTRAR);
+        ServiceType service = referral.serviceType();
+        boolean officer = referral.viewerSide() == ReferralSide.AGENCY && user.hasRole(Roles.AGENCY_OFFICER);
+        add(new H3(getTranslation("plan.title")), new org.reintegra.delivery.ui.ActionPlanPanel(plans, referral.id(),
+                (staffMember || registrar) && open, officer && open, this::reload));
+        if (service == ServiceType.PROFESSIONAL_RETRAINING) {
+            add(new H3(getTranslation("enrolment.title")),
+                    new org.reintegra.delivery.ui.EnrolmentPanel(enrolments, referral.id(), registrar, open, this::reload));
+        } else if (service == ServiceType.ID_CARD || service == ServiceType.TRANSPORT_CARD) {
+            add(new H3(getTranslation("card.title")), new org.reintegra.delivery.ui.CardsPanel(cards, referral.id(),
+                    service == ServiceType.ID_CARD ? CardType.ID_CARD : CardType.TRANSPORT_CARD, staffMember && open,
+                    this::reload));
+        }
+        add(new H3(getTranslation("session.title")), new org.reintegra.delivery.ui.SessionsPanel(delivery, referral.id(),
+                service, (staffMember || registrar) && open, this::reload));
     }
 
     /** The changelog: each amended field (or reassignment) with old and new value, who, when and why. */
