@@ -5,7 +5,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
@@ -83,7 +82,7 @@ public class ActionPlanService {
                 plannedSessions, actor.username(), clock.instant());
         entityManager.persist(plan);
         referral.actionPlanProposed(actor, clock);
-        flush();
+        PartnerWork.flush(entityManager);
         announcer.announce(referral);
         auditTrail.record(actor, AuditAction.CREATE, referralId, referral.clientId(), PLAN_FIELDS, "action plan proposed");
         return plan.entry();
@@ -115,18 +114,11 @@ public class ActionPlanService {
             plan.giveBack(comment, actor.username(), clock.instant());
         }
         referral.actionPlanReviewed(actor, approved, clock);
-        flush();
+        PartnerWork.flush(entityManager);
         announcer.announce(referral);
         auditTrail.record(actor, AuditAction.CHANGE, referral.id(), referral.clientId(), PLAN_FIELDS,
                 approved ? "action plan approved" : "action plan returned");
         return plan.entry();
     }
 
-    private void flush() {
-        try {
-            entityManager.flush();
-        } catch (OptimisticLockException changedByAnotherTransaction) {
-            throw new ReferralChangedMeanwhile();
-        }
-    }
 }

@@ -5,7 +5,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -67,7 +66,7 @@ public class CardService {
     @RolesAllowed(Roles.PARTNER_STAFF)
     public CardEntry requestCard(long referralId, CardType type, LocalDate requestedOn) {
         Actor actor = signedInActor.actor();
-        Referral referral = partnersReferral(referralId, actor);
+        Referral referral = PartnerWork.partnersReferral(entityManager, referralId, actor);
         if (!referral.takesDeliveries()) {
             throw new SessionRefused("referral", "session.referral-not-open");
         }
@@ -86,7 +85,7 @@ public class CardService {
         CardMilestone card = new CardMilestone(referral.agencyTenant(), referral.partnerTenant(), referralId, type,
                 requestedOn, actor.username());
         entityManager.persist(card);
-        flush();
+        PartnerWork.flush(entityManager);
         auditTrail.record(actor, AuditAction.CREATE, referralId, referral.clientId(), CARD_FIELDS, "card requested");
         return card.entry();
     }
@@ -98,31 +97,17 @@ public class CardService {
         if (card == null) {
             throw new ReferralNotFound();
         }
-        Referral referral = partnersReferral(card.referralId(), actor);
+        Referral referral = PartnerWork.partnersReferral(entityManager, card.referralId(), actor);
         if (card.version() != expectedVersion) {
             throw new ReferralChangedMeanwhile();
         }
         card.issue(issuedOn, documentNumber, actor.username());
         referral.deliveryBegan(actor, clock);
-        flush();
+        PartnerWork.flush(entityManager);
         announcer.announce(referral);
         auditTrail.record(actor, AuditAction.CHANGE, referral.id(), referral.clientId(), CARD_FIELDS, "card issued");
         return card.entry();
     }
 
-    private Referral partnersReferral(long referralId, Actor actor) {
-        Referral referral = entityManager.find(Referral.class, referralId);
-        if (referral == null || referral.sideOf(actor) != ReferralSide.PARTNER) {
-            throw new ReferralNotFound();
-        }
-        return referral;
-    }
 
-    private void flush() {
-        try {
-            entityManager.flush();
-        } catch (OptimisticLockException changedByAnotherTransaction) {
-            throw new ReferralChangedMeanwhile();
-        }
-    }
 }

@@ -7,7 +7,6 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -125,7 +124,7 @@ public class DeliveryService {
         session.record(outcome.attendance(), outcome.absenceReason(), outcome.notes(), outcome.concern(),
                 actor.username(), clock.instant());
         afterDelivery(referral, actor, outcome);
-        flush();
+        PartnerWork.flush(entityManager);
         announcer.announce(referral);
         auditTrail.record(actor, AuditAction.CHANGE, referral.id(), referral.clientId(), SESSION_FIELDS, "session attendance");
         return session.entry();
@@ -146,7 +145,7 @@ public class DeliveryService {
         }
         DeliveredSession moved = session.reschedule(newPlan, actor.username(), clock.instant());
         entityManager.persist(moved);
-        flush();
+        PartnerWork.flush(entityManager);
         auditTrail.record(actor, AuditAction.CHANGE, referral.id(), referral.clientId(), SESSION_FIELDS, "session rescheduled");
         return moved.entry();
     }
@@ -202,7 +201,7 @@ public class DeliveryService {
             stored.add(session);
             touched.add(referral);
         }
-        flush();
+        PartnerWork.flush(entityManager);
         for (Referral referral : touched) {
             announcer.announce(referral);
             auditTrail.record(actor, AuditAction.CREATE, referral.id(), referral.clientId(), SESSION_FIELDS,
@@ -239,11 +238,4 @@ public class DeliveryService {
         }
     }
 
-    private void flush() {
-        try {
-            entityManager.flush();
-        } catch (OptimisticLockException changedByAnotherTransaction) {
-            throw new ReferralChangedMeanwhile();
-        }
-    }
 }

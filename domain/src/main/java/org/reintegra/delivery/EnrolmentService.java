@@ -5,7 +5,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -120,7 +119,7 @@ public class EnrolmentService {
     @RolesAllowed(Roles.COLLEGE_REGISTRAR)
     public EnrolmentEntry offerPlace(long referralId, long intakeId) {
         Actor actor = signedInActor.actor();
-        Referral referral = partnersReferral(referralId, actor);
+        Referral referral = PartnerWork.partnersReferral(entityManager, referralId, actor);
         if (!referral.takesDeliveries()) {
             throw new SessionRefused("referral", "session.referral-not-open");
         }
@@ -140,7 +139,7 @@ public class EnrolmentService {
         Enrolment enrolment = new Enrolment(referral.agencyTenant(), referral.partnerTenant(), referralId, intake,
                 course.title(), actor.username(), clock.instant());
         entityManager.persist(enrolment);
-        flush();
+        PartnerWork.flush(entityManager);
         auditTrail.record(actor, AuditAction.CREATE, referralId, referral.clientId(), ENROLMENT_FIELDS, "place offered");
         return enrolment.entry();
     }
@@ -153,7 +152,7 @@ public class EnrolmentService {
     public EnrolmentEntry confirm(long enrolmentId, long expectedVersion) {
         Actor actor = signedInActor.actor();
         Enrolment enrolment = current(enrolmentId, expectedVersion);
-        Referral referral = partnersReferral(enrolment.referralId(), actor);
+        Referral referral = PartnerWork.partnersReferral(entityManager, enrolment.referralId(), actor);
         if (enrolment.status() != EnrolmentStatus.OFFERED) {
             throw new SessionRefused("status", "enrolment.not-allowed." + enrolment.status().name());
         }
@@ -167,7 +166,7 @@ public class EnrolmentService {
         }
         enrolment.confirm(actor.username(), clock.instant());
         referral.deliveryBegan(actor, clock);
-        flush();
+        PartnerWork.flush(entityManager);
         announcer.announce(referral);
         auditTrail.record(actor, AuditAction.CHANGE, referral.id(), referral.clientId(), ENROLMENT_FIELDS,
                 "enrolment confirmed");
@@ -219,9 +218,9 @@ public class EnrolmentService {
                                   java.util.function.BiConsumer<Enrolment, Actor> command) {
         Actor actor = signedInActor.actor();
         Enrolment enrolment = current(enrolmentId, expectedVersion);
-        Referral referral = partnersReferral(enrolment.referralId(), actor);
+        Referral referral = PartnerWork.partnersReferral(entityManager, enrolment.referralId(), actor);
         command.accept(enrolment, actor);
-        flush();
+        PartnerWork.flush(entityManager);
         auditTrail.record(actor, AuditAction.CHANGE, referral.id(), referral.clientId(), ENROLMENT_FIELDS, purpose);
         return enrolment.entry();
     }
@@ -237,19 +236,5 @@ public class EnrolmentService {
         return enrolment;
     }
 
-    private Referral partnersReferral(long referralId, Actor actor) {
-        Referral referral = entityManager.find(Referral.class, referralId);
-        if (referral == null || referral.sideOf(actor) != ReferralSide.PARTNER) {
-            throw new ReferralNotFound();
-        }
-        return referral;
-    }
 
-    private void flush() {
-        try {
-            entityManager.flush();
-        } catch (OptimisticLockException changedByAnotherTransaction) {
-            throw new ReferralChangedMeanwhile();
-        }
-    }
 }

@@ -403,13 +403,25 @@ public class Referral extends AgencyPartnerSharedEntity {
         apply(ReferralCommand.RESUME, partnerUser, clock, null, null);
     }
 
+    /** The partner's end-of-service report completes the referral; it awaits the agency's acknowledgement. */
     public void complete(Actor partnerUser, Clock clock) {
         apply(ReferralCommand.COMPLETE, partnerUser, clock, null, null);
+        this.agencyAttention = true;
+    }
+
+    /** The agency acknowledged the end-of-service report. */
+    public void reportAcknowledged(Actor officer, Clock clock) {
+        if (sideOf(officer) != ReferralSide.AGENCY) {
+            throw new IllegalArgumentException("only the agency acknowledges a report");
+        }
+        this.agencyAttention = false;
+        this.changedAt = clock.instant();
     }
 
     public void endEarly(Actor partnerUser, EndedEarlyReason reason, String text, Clock clock) {
         requireReason(ReferralCommand.END_EARLY, reason, reason == EndedEarlyReason.OTHER, text);
         apply(ReferralCommand.END_EARLY, partnerUser, clock, reason.name(), text);
+        this.agencyAttention = true;
     }
 
     public void withdraw(Actor officer, WithdrawalReason reason, String text, Clock clock) {

@@ -198,7 +198,7 @@ class PortalBrowserIT {
         registrar.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
                 .setHasText("Referral accepted")).waitFor();
         registrar.locator("#enrolment-intake").click();
-        registrar.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("Welding")).click();
+        registrar.locator("vaadin-select-overlay[opened] vaadin-select-item").filter(new Locator.FilterOptions().setHasText("Welding")).click();
         registrar.locator("#enrolment-offer").click();
         registrar.locator("#enrolment-confirm").click();
         registrar.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
@@ -245,7 +245,7 @@ class PortalBrowserIT {
         choose(officer, "#referral-programme", "Employment promotion");
         choose(officer, "#referral-service", "Benefits advice");
         officer.locator("#referral-partner").click();
-        String offered = officer.locator("vaadin-select-overlay").innerText();
+        String offered = officer.locator("vaadin-select-overlay[opened]").innerText();
         assertTrue(offered.contains("New Path Psychosocial Centre") && offered.contains("room 4"), offered);
         assertFalse(offered.contains("Justice & Art NGO"), "only partners that publish the service");
         officer.keyboard().press("Escape");
@@ -295,7 +295,7 @@ class PortalBrowserIT {
         partner.locator("#reason-confirm").click();
         partner.locator("#reason-code[invalid]").waitFor();
         partner.locator("#reason-code").click();
-        partner.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("Other")).click();
+        partner.locator("vaadin-select-overlay[opened] vaadin-select-item").filter(new Locator.FilterOptions().setHasText("Other")).click();
         partner.locator("#reason-confirm").click();
         partner.locator("#reason-text[invalid]").waitFor();
         assertEquals("New", partner.locator("#referral-status").innerText(), "nothing changed yet");
@@ -340,7 +340,7 @@ class PortalBrowserIT {
         agency.navigate(portal + "referrals/" + referral);
         agency.locator("#action-withdraw").click();
         agency.locator("#reason-code").click();
-        agency.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("No longer needed")).click();
+        agency.locator("vaadin-select-overlay[opened] vaadin-select-item").filter(new Locator.FilterOptions().setHasText("No longer needed")).click();
         agency.locator("#reason-confirm").click();
         agency.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
                 .setHasText("Referral withdrawn.")).waitFor();
@@ -524,13 +524,15 @@ class PortalBrowserIT {
                     .first().click();
             partner.locator(".group-row").filter(new Locator.FilterOptions().setHasText(client)).waitFor();
         }
-        partner.locator("#group-session-heading").click(); // closes the list, keeps the choice
+        partner.keyboard().press("Escape"); // closes the list, keeps the choice
+        partner.locator("vaadin-multi-select-combo-box-overlay[opened]").waitFor(
+                new Locator.WaitForOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
         assertEquals(2, partner.locator(".group-row").count());
         Locator absent = partner.locator(".group-row").filter(new Locator.FilterOptions().setHasText("Абенов"));
         absent.locator(".group-attendance").click();
-        partner.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("Did not attend")).click();
+        partner.locator("vaadin-select-overlay[opened] vaadin-select-item").filter(new Locator.FilterOptions().setHasText("Did not attend")).click();
         absent.locator(".group-absence").click();
-        partner.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("Ill")).click();
+        partner.locator("vaadin-select-overlay[opened] vaadin-select-item").filter(new Locator.FilterOptions().setHasText("Ill")).click();
         absent.locator(".group-concern").click();
         absent.locator(".group-notes input").fill("Called in sick; sounded low.");
         partner.locator("#group-save").click();
@@ -583,6 +585,7 @@ class PortalBrowserIT {
                 .setHasText("Referral reassigned.")).waitFor();
         assertTrue(partner.locator("#referral-changelog").innerText().contains("Back from leave."));
 
+
         officer.navigate(portal + "referrals/new");
         officer.locator("#existing-client input").fill("омар");
         officer.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText("NPA-C-3001")).click();
@@ -596,11 +599,32 @@ class PortalBrowserIT {
         officer.locator("#duplicate-proceed").click();
         officer.locator("#referral-heading").waitFor();
         assertEquals("Draft", officer.locator("#referral-status").innerText());
+
+        partner.navigate(portal + "referrals/" + id);
+        // the caseworker closes the loop: the end-of-service report completes the referral
+        partner.locator("#report-write").click();
+        partner.locator(".report-rating").first().click();
+        partner.locator("vaadin-select-overlay[opened] vaadin-select-item").filter(new Locator.FilterOptions()
+                .setHasText("Partly achieved")).click();
+        partner.locator(".report-comment input").first().fill("Plan written; two relapses in the first month.");
+        partner.locator("#report-summary textarea").fill("Attended 11 of 14 sessions; stable work since October.");
+        partner.locator("#report-submit").click();
+        partner.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
+                .setHasText("Report submitted")).waitFor();
+        assertEquals("Completed", partner.locator("#referral-status").innerText());
+
+        officer.navigate(portal + "referrals/" + id);
+        assertEquals("Completed", officer.locator("#referral-status").innerText());
+        String report = officer.locator("#referral-report").innerText();
+        assertTrue(report.contains("Partly achieved") && report.contains("two relapses") && report.contains("11 of 14"),
+                report);
+        officer.locator("#report-acknowledge").click();
+        officer.locator("#report-acknowledged").waitFor();
     }
 
     private static void choose(Page page, String select, String item) {
         page.locator(select).click();
-        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText(item)).first().click();
+        page.locator("vaadin-select-overlay[opened] vaadin-select-item").filter(new Locator.FilterOptions().setHasText(item)).first().click();
     }
 
     @Test

@@ -100,6 +100,9 @@ class TenantIsolationIT {
     @EJB
     org.reintegra.delivery.ActionPlanService actionPlans;
 
+    @EJB
+    org.reintegra.outcome.OutcomeService outcomeService;
+
     /**
      * Services check roles themselves (default deny): with a tenant bound but no signed-in user
      * holding a role, every operation is refused before it touches data.
@@ -172,6 +175,9 @@ class TenantIsolationIT {
         operations.put("proposePlan", () -> actionPlans.propose(1, "x", 1));
         operations.put("approvePlan", () -> actionPlans.approve(1, 1));
         operations.put("returnPlan", () -> actionPlans.giveBack(1, 1, "x"));
+        operations.put("reportOf", () -> outcomeService.reportOf(1));
+        operations.put("submitReport", () -> outcomeService.submit(1, 1, null));
+        operations.put("acknowledgeReport", () -> outcomeService.acknowledge(1, 1));
         operations.put("attachments", () -> attachments.attachments(1));
         operations.put("openAttachment", () -> attachments.open(1, 1));
         operations.put("attach", () -> attachments.attach(1, org.reintegra.referral.DataKind.GENERAL, "x.txt",

@@ -50,7 +50,9 @@ final class SessionForm {
 
     static Select<Attendance> attendance(Translator t, String id) {
         Select<Attendance> attendance = new Select<>();
-        attendance.setId(id);
+        if (id != null) {
+            attendance.setId(id);
+        }
         attendance.setAriaLabel(t.translate("session.attendance"));
         attendance.setItems(Attendance.PLANNED, Attendance.ATTENDED, Attendance.LATE, Attendance.DID_NOT_ATTEND);
         attendance.setItemLabelGenerator(a -> a == null ? "" : t.translate("attendance." + a.name()));
@@ -60,7 +62,9 @@ final class SessionForm {
 
     static Select<AbsenceReason> absence(Translator t, String id, Select<Attendance> attendance) {
         Select<AbsenceReason> reason = new Select<>();
-        reason.setId(id);
+        if (id != null) {
+            reason.setId(id);
+        }
         reason.setAriaLabel(t.translate("session.absence-reason"));
         reason.setItems(AbsenceReason.values());
         reason.setEmptySelectionAllowed(true);

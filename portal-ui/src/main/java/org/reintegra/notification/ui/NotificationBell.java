@@ -66,7 +66,18 @@ public class NotificationBell extends Button {
     }
 
     private void refresh() {
-        long unseen = notifications.unseenCount();
+        long unseen;
+        try {
+            unseen = notifications.unseenCount();
+        } catch (jakarta.ejb.EJBAccessException signedOutMeanwhile) {
+            // the session ended (token refused, user disabled): the next navigation asks to sign in again
+            if (polling != null) {
+                polling.remove();
+                polling = null;
+            }
+            setVisible(false);
+            return;
+        }
         count.setText(Long.toString(unseen));
         count.setVisible(unseen > 0);
         setAriaLabel(getTranslation("bell.label", unseen));

@@ -70,6 +70,7 @@ public class ReferralView extends VerticalLayout implements HasUrlParameter<Long
     private final transient org.reintegra.delivery.EnrolmentService enrolments;
     private final transient org.reintegra.delivery.CardService cards;
     private final transient org.reintegra.delivery.ActionPlanService plans;
+    private final transient org.reintegra.outcome.OutcomeService outcomes;
     private String title = "";
     private Long shownId;
 
@@ -77,7 +78,7 @@ public class ReferralView extends VerticalLayout implements HasUrlParameter<Long
     public ReferralView(ReferralService referrals, SignedInUser user, StaffDirectory staff,
                         ReferralAttachments attachments, org.reintegra.delivery.DeliveryService delivery,
                         org.reintegra.delivery.EnrolmentService enrolments, org.reintegra.delivery.CardService cards,
-                        org.reintegra.delivery.ActionPlanService plans) {
+                        org.reintegra.delivery.ActionPlanService plans, org.reintegra.outcome.OutcomeService outcomes) {
         this.referrals = referrals;
         this.user = user;
         this.staff = staff;
@@ -86,6 +87,7 @@ public class ReferralView extends VerticalLayout implements HasUrlParameter<Long
         this.enrolments = enrolments;
         this.cards = cards;
         this.plans = plans;
+        this.outcomes = outcomes;
     }
 
     @Override
@@ -211,6 +213,12 @@ public class ReferralView extends VerticalLayout implements HasUrlParameter<Long
         }
         add(new H3(getTranslation("session.title")), new org.reintegra.delivery.ui.SessionsPanel(delivery, referral.id(),
                 service, (staffMember || registrar) && open, this::reload));
+        java.util.List<org.reintegra.outcome.Conclusion> conclusions = !(staffMember || registrar) ? java.util.List.of()
+                : status == ReferralStatus.IN_PROGRESS ? java.util.List.of(org.reintegra.outcome.Conclusion.COMPLETED,
+                        org.reintegra.outcome.Conclusion.ENDED_EARLY)
+                : open ? java.util.List.of(org.reintegra.outcome.Conclusion.ENDED_EARLY) : java.util.List.of();
+        add(new H3(getTranslation("report.title")), new org.reintegra.outcome.ui.ReportPanel(outcomes, referral.id(),
+                referral.version(), referral.desiredOutcomes(), conclusions, officer, this::reload));
     }
 
     /** The changelog: each amended field (or reassignment) with old and new value, who, when and why. */

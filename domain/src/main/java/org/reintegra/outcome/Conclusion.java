@@ -1,0 +1,7 @@
+package org.reintegra.outcome;
+
+/** How the service ended. */
+public enum Conclusion {
+    COMPLETED,
+    ENDED_EARLY
+}
