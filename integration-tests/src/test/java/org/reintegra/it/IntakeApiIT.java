@@ -293,6 +293,23 @@ class IntakeApiIT {
         assertTrue(document.body().contains("Idempotency-Key"), document.body());
     }
 
+    @Test
+    void theHealthChecksSayTheDatabaseAndKeycloakAreReadyAndThePortalLive() throws Exception {
+        String server = portal.getProtocol() + "://" + portal.getHost() + ":" + portal.getPort();
+        HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(server + "/health/ready")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, ready.statusCode(), ready.body());
+        JsonObject readiness = json(ready.body());
+        assertEquals("UP", readiness.getString("status"));
+        Set<String> checks = new HashSet<>();
+        readiness.getJsonArray("checks").forEach(c -> checks.add(c.asJsonObject().getString("name")));
+        assertTrue(checks.containsAll(Set.of("database", "keycloak")), checks.toString());
+        HttpResponse<String> live = http.send(HttpRequest.newBuilder(URI.create(server + "/health/live")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, live.statusCode(), live.body());
+        assertTrue(live.body().contains("portal"), live.body());
+    }
+
     // --- helpers -----------------------------------------------------------------------------
 
     private static String referral(String caseNumber, String reason) {
