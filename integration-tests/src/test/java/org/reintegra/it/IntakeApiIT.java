@@ -283,6 +283,28 @@ class IntakeApiIT {
         assertEquals(referralsOfAgency("national-probation-agency"), seen.size(), "every referral once");
     }
 
+    /**
+     * The agency's system reads the end-of-service report of a referral the partner concluded:
+     * the one PortalBrowserIT's whole flow completes (Failsafe runs that class before this one).
+     */
+    @Test
+    void theAgencyReadsTheEndOfServiceReportOfACompletedReferral() throws Exception {
+        long completed;
+        try (Connection connection = DriverManager.getConnection(TestStack.get().superuserJdbcUrl());
+             ResultSet rows = connection.createStatement().executeQuery("SELECT r.id FROM referral r"
+                     + " JOIN end_of_service_report e ON e.referral_id = r.id"
+                     + " WHERE r.agency_tenant_id = 'national-probation-agency' ORDER BY r.id LIMIT 1")) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(rows.next(), "run after PortalBrowserIT (mvn verify does)");
+            completed = rows.getLong(1);
+        }
+        JsonObject referral = json(get("v1/referrals/" + completed, token(NPA_CLIENT)).body());
+        assertEquals("COMPLETED", referral.getString("status"));
+        JsonObject report = referral.getJsonObject("report");
+        assertEquals("COMPLETED", report.getString("conclusion"));
+        assertFalse(report.getJsonArray("ratings").isEmpty());
+        assertEquals(404, get("v1/referrals/" + completed, token(PSP_CLIENT)).statusCode(), "another agency's");
+    }
+
     @Test
     void thePortalServesAnOpenApiDocumentOfTheIntakeApi() throws Exception {
         HttpResponse<String> document = http.send(HttpRequest.newBuilder(URI.create(portal.getProtocol() + "://"

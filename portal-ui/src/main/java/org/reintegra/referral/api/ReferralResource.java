@@ -15,7 +15,17 @@ public record ReferralResource(long id, String reference, String status, long ve
                                LocalDate consentRecordedOn, String custodyStatus, LocalDate releaseDate,
                                LocalDate completionDeadline, String sendingOffice, String sendingOfficer,
                                String assignedCaseworker, Instant sentAt, Instant statusChangedAt,
-                               List<HistoryItem> history, List<ChangeItem> changelog) {
+                               List<HistoryItem> history, List<ChangeItem> changelog, Report report) {
+
+    /** The end-of-service report, once the partner wrote it. */
+    public record Report(String conclusion, String endedEarlyReason, String endedEarlyText, String summary,
+                         List<Rating> ratings, String submittedBy, Instant submittedAt, String acknowledgedBy,
+                         Instant acknowledgedAt) {
+    }
+
+    /** One desired outcome's rating. */
+    public record Rating(String outcome, String rating, String comment) {
+    }
 
     /** One state change. */
     public record HistoryItem(String from, String to, String command, String by, Instant at, String reasonCode,
@@ -27,6 +37,10 @@ public record ReferralResource(long id, String reference, String status, long ve
     }
 
     static ReferralResource of(ReferralDetails d) {
+        return of(d, null);
+    }
+
+    static ReferralResource of(ReferralDetails d, org.reintegra.outcome.ReportEntry report) {
         return new ReferralResource(d.id(), d.reference(), d.status().name(), d.version(), d.partnerName(),
                 d.clientGivenName(), d.clientFamilyName(), d.clientDateOfBirth(), d.programmeArea().name(),
                 d.serviceType().name(), d.reasonForReferral(), d.riskSummary(), d.healthNotes(), d.legalCaseDetails(),
@@ -34,7 +48,11 @@ public record ReferralResource(long id, String reference, String status, long ve
                 name(d.legalBasis()), d.consentRecordedOn(), name(d.custodyStatus()), d.releaseDate(),
                 d.completionDeadline(), d.sendingOffice(), d.sendingOfficer(), d.assignedCaseworker(), d.sentAt(),
                 d.statusChangedAt(), d.history().stream().map(ReferralResource::item).toList(),
-                d.changelog().stream().map(ReferralResource::item).toList());
+                d.changelog().stream().map(ReferralResource::item).toList(), report == null ? null : new Report(
+                        report.conclusion().name(), name(report.endedEarlyReason()), report.endedEarlyText(),
+                        report.summary(), report.ratings().stream().map(r -> new Rating(r.outcome().name(),
+                        r.rating().name(), r.comment())).toList(), report.submittedBy(), report.submittedAt(),
+                        report.acknowledgedBy(), report.acknowledgedAt()));
     }
 
     private static HistoryItem item(ReferralHistoryEntry h) {

@@ -82,6 +82,9 @@ public class ReferralsEndpoint {
     Idempotency idempotency;
 
     @EJB
+    org.reintegra.outcome.OutcomeService outcomes;
+
+    @EJB
     IntakeTransaction transaction;
 
     @Context
@@ -114,13 +117,13 @@ public class ReferralsEndpoint {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "A referral's status, terms, history and changelog")
+    @Operation(summary = "A referral's status, terms, history, changelog and end-of-service report")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReferralResource.class)))
     @APIResponse(responseCode = "404", description = "No such referral of the caller's agency",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ReferralResource read(@PathParam("id") long id) {
         ReferralDetails details = referrals.findReferral(id).orElseThrow(ReferralNotFound::new);
-        return ReferralResource.of(details);
+        return ReferralResource.of(details, outcomes.reportOf(id).orElse(null));
     }
 
     @GET
