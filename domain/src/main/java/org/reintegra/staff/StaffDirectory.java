@@ -65,6 +65,20 @@ public class StaffDirectory {
         }
     }
 
+    /** The languages the portal speaks. */
+    public static final java.util.List<String> LANGUAGES = java.util.List.of("en", "ka", "ru", "ky", "kk");
+
+    /** The caller chooses the portal's language; it is remembered for their next sign-ins. */
+    public void chooseLanguage(String languageTag) {
+        if (languageTag == null || !LANGUAGES.contains(languageTag)) {
+            throw new IllegalArgumentException("unknown language");
+        }
+        StaffMember member = entityManager.find(StaffMember.class, signedInActor.actor().username());
+        if (member != null) {
+            member.chooseLanguage(languageTag);
+        }
+    }
+
     /** The caller has looked at their notifications: the bell's count starts again from now. */
     public void notificationsSeen() {
         StaffMember member = entityManager.find(StaffMember.class, signedInActor.actor().username());

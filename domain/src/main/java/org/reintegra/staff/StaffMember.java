@@ -68,8 +68,8 @@ public class StaffMember extends TenantOwnedEntity {
         this.displayName = displayName == null || displayName.isBlank() ? username : displayName.strip();
         this.email = email == null || email.isBlank() ? null : email.strip();
         this.roles = String.join(",", new TreeSet<>(roles));
-        if (locale != null && !locale.isBlank()) {
-            this.preferredLocale = locale;
+        if (preferredLocale == null && locale != null && !locale.isBlank()) {
+            this.preferredLocale = locale; // the browser's language until the person chooses one
         }
         this.lastSignedInAt = now;
     }
@@ -79,6 +79,10 @@ public class StaffMember extends TenantOwnedEntity {
             this.digestSentUpTo = now; // the first digest starts from the choice, not from the past
         }
         this.notificationDelivery = delivery;
+    }
+
+    void chooseLanguage(String languageTag) {
+        this.preferredLocale = languageTag;
     }
 
     void sawNotifications(Instant now) {

@@ -261,6 +261,21 @@ class PortalBrowserIT {
         }
     }
 
+    /** A person's language choice applies at once and is remembered at their next sign-in. */
+    @Test
+    void aChosenLanguageIsRememberedAcrossSignIns() {
+        Page page = signedIn("liaison.giorgi");
+        assertEquals("Sign out", page.locator("#sign-out").innerText());
+        choose(page, "#language-switcher", "русский");
+        page.locator("#sign-out").filter(new Locator.FilterOptions().setHasText("Выйти")).waitFor();
+
+        Page again = signedIn("liaison.giorgi"); // a new browser: no session, no cookie
+        again.locator("#sign-out").filter(new Locator.FilterOptions().setHasText("Выйти")).waitFor();
+        assertTrue(again.locator("#welcome").innerText().startsWith("Добро пожаловать"));
+        choose(again, "#language-switcher", "English");
+        again.locator("#sign-out").filter(new Locator.FilterOptions().setHasText("Sign out")).waitFor();
+    }
+
     @Test
     void eachPartnerSeesOnlyTheDetailsItsServiceNeeds() throws SQLException {
         Page legalAid = signedIn("lawyer.tamar");

@@ -30,7 +30,8 @@ public class MainLayout extends AppLayout {
     private static final String STAFF_RECORDED = "reintegra.staff-recorded";
 
     @Inject
-    public MainLayout(SignedInUser user, StaffDirectory staff, NotificationService notifications) {
+    public MainLayout(SignedInUser user, StaffDirectory staff, NotificationService notifications,
+                      org.reintegra.portal.i18n.LanguagePreference languages) {
         recordSignInOnce(user, staff);
         H1 title = new H1(getTranslation("app.name"));
         title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
@@ -49,6 +50,9 @@ public class MainLayout extends AppLayout {
         if (user.organisation().isPresent() && user.receivesNotifications()) {
             header.add(new NotificationBell(notifications, staff));
         }
+        if (user.organisation().isPresent()) {
+            header.add(languageSwitcher(languages));
+        }
         header.add(signOut);
         header.setWidthFull();
         header.setPadding(true);
@@ -56,6 +60,28 @@ public class MainLayout extends AppLayout {
         header.expand(who);
         who.getStyle().set("text-align", "end");
         addToNavbar(header);
+    }
+
+    /** The portal's five languages, each named in its own; the choice is remembered for the person. */
+    private com.vaadin.flow.component.select.Select<java.util.Locale> languageSwitcher(
+            org.reintegra.portal.i18n.LanguagePreference languages) {
+        com.vaadin.flow.component.select.Select<java.util.Locale> switcher = new com.vaadin.flow.component.select.Select<>();
+        switcher.setId("language-switcher");
+        switcher.setAriaLabel(getTranslation("layout.language"));
+        switcher.setItems(org.reintegra.portal.i18n.PortalTranslations.LOCALES);
+        switcher.setItemLabelGenerator(locale -> locale == null ? ""
+                : locale.getDisplayLanguage(locale).substring(0, 1).toUpperCase(locale)
+                        + locale.getDisplayLanguage(locale).substring(1));
+        org.reintegra.portal.i18n.PortalTranslations.LOCALES.stream()
+                .filter(locale -> locale.getLanguage().equals(getLocale().getLanguage())).findFirst()
+                .ifPresent(switcher::setValue);
+        switcher.addValueChangeListener(change -> {
+            if (change.isFromClient() && change.getValue() != null) {
+                languages.choose(change.getValue());
+                UI.getCurrent().getPage().reload();
+            }
+        });
+        return switcher;
     }
 
     /**
