@@ -18,6 +18,14 @@ public final class ReferralAccessPolicy {
     private ReferralAccessPolicy() {
     }
 
+    /** How the caller stands to referrals, from their organisation (looked up by its id) and their roles. */
+    public static Optional<ReferralViewer> viewerOf(jakarta.persistence.EntityManager entityManager,
+                                                    org.reintegra.access.Actor actor, Predicate<String> callerHasRole) {
+        org.reintegra.organisation.Organisation own =
+                entityManager.find(org.reintegra.organisation.Organisation.class, actor.tenant().value());
+        return own == null ? Optional.empty() : viewerFor(own.kind(), own.category(), callerHasRole);
+    }
+
     public static Optional<ReferralViewer> viewerFor(OrganisationKind organisationKind, OrganisationCategory category,
                                                      Predicate<String> callerHasRole) {
         if (organisationKind == OrganisationKind.AGENCY) {

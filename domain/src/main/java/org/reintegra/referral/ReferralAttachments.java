@@ -16,7 +16,6 @@ import org.reintegra.access.Roles;
 import org.reintegra.access.SignedInActor;
 import org.reintegra.audit.AuditAction;
 import org.reintegra.audit.AuditTrail;
-import org.reintegra.organisation.Organisation;
 import org.reintegra.tenancy.TenancyProperties;
 import org.reintegra.tenancy.TenantBound;
 
@@ -124,10 +123,6 @@ public class ReferralAttachments {
     }
 
     private Optional<ReferralViewer> viewerOf(Actor actor) {
-        Organisation own = entityManager.find(Organisation.class, actor.tenant().value());
-        if (own == null) {
-            return Optional.empty();
-        }
-        return ReferralAccessPolicy.viewerFor(own.kind(), own.category(), sessionContext::isCallerInRole);
+        return ReferralAccessPolicy.viewerOf(entityManager, actor, sessionContext::isCallerInRole);
     }
 }

@@ -549,12 +549,7 @@ public class ReferralService {
         return organisation == null ? id : organisation.name();
     }
 
-    /** How the caller stands to referrals, from their organisation's kind and their roles. */
     private Optional<ReferralViewer> viewerOf(Actor actor) {
-        Organisation own = entityManager.find(Organisation.class, actor.tenant().value());
-        if (own == null) {
-            return Optional.empty();
-        }
-        return ReferralAccessPolicy.viewerFor(own.kind(), own.category(), sessionContext::isCallerInRole);
+        return ReferralAccessPolicy.viewerOf(entityManager, actor, sessionContext::isCallerInRole);
     }
 }
