@@ -1,0 +1,382 @@
+package org.reintegra.performance;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.reintegra.access.Actor;
+import org.reintegra.access.Roles;
+import org.reintegra.access.SignedInActor;
+import org.reintegra.audit.AuditAction;
+import org.reintegra.audit.AuditTrail;
+import org.reintegra.client.Sex;
+import org.reintegra.organisation.Organisation;
+import org.reintegra.organisation.OrganisationKind;
+import org.reintegra.organisation.OrganisationSummary;
+import org.reintegra.referral.ProgrammeArea;
+import org.reintegra.tenancy.TenancyProperties;
+import org.reintegra.tenancy.TenantBound;
+import org.reintegra.tenancy.TenantId;
+
+/**
+ * Performance figures for an agency's liaison officer (every referral the agency sent, across its
+ * partners) and for a partner's admin (the referrals the partner received). Every figure is
+ * aggregated by PostgreSQL over {@code referral_measure}; Java only hides small cells. Row-level
+ * security limits the rows to the caller's tenant as well as the side condition here.
+ */
+@Stateless
+@TenantBound
+@RolesAllowed({Roles.AGENCY_LIAISON, Roles.PARTNER_ADMIN})
+public class PerformanceService {
+
+    static final String DRILL_FIELDS = "reference,client name,status,dates";
+    static final String EXPORT_FIELDS = "reference,status,dates,service,sex,age band";
+    static final int MAX_PAGE = 500;
+
+    private static final String TOTALS = "count(*), count(m.accepted_at), count(m.declined_at), "
+            + "percentile_cont(0.5) WITHIN GROUP (ORDER BY (extract(epoch FROM m.accepted_at - m.sent_at) / 86400.0)::float8), "
+            + "count(m.first_session_on), "
+            + "percentile_cont(0.5) WITHIN GROUP (ORDER BY (m.first_session_on - m.sent_on)::float8), "
+            + "coalesce(sum(m.sessions_attended), 0), coalesce(sum(m.sessions_late), 0), coalesce(sum(m.sessions_missed), 0), "
+            + "count(*) FILTER (WHERE m.conclusion = 'COMPLETED'), count(*) FILTER (WHERE m.conclusion = 'ENDED_EARLY'), "
+            + "coalesce(sum(m.outcomes_rated), 0), coalesce(sum(m.outcomes_achieved), 0), coalesce(sum(m.outcomes_partly), 0), "
+            + "count(*) FILTER (WHERE m.enrolment_confirmed), count(*) FILTER (WHERE m.enrolment_completed), "
+            + "coalesce(sum(m.cards_issued), 0), count(*) FILTER (WHERE m.cards_issued > 0)";
+
+    @PersistenceContext(unitName = TenancyProperties.PERSISTENCE_UNIT)
+    private EntityManager entityManager;
+
+    @EJB
+    private SignedInActor signedInActor;
+
+    @EJB
+    private AuditTrail auditTrail;
+
+    @Resource
+    private SessionContext sessionContext;
+
+    /** Whose performance the caller may look at; empty when none (an agency admin, say). */
+    public Optional<PerformanceSide> side() {
+        return PerformanceSide.of(entityManager, signedInActor.actor(), sessionContext::isCallerInRole);
+    }
+
+    /** The report for a filter: headline figures, reasons and the breakdowns (small cells hidden). */
+    public PerformanceReport report(PerformanceFilter filter) {
+        filter.checked();
+        Actor actor = signedInActor.actor();
+        PerformanceSide side = requireSide();
+        Totals totals = totals(side, actor.tenant(), filter, null).getOrDefault("", Totals.EMPTY);
+        List<Breakdown> breakdowns = new ArrayList<>();
+        for (Dimension dimension : List.of(Dimension.counterpartOf(side), Dimension.PROGRAMME_AREA, Dimension.SEX,
+                Dimension.AGE_BAND)) {
+            breakdowns.add(breakdown(side, actor.tenant(), filter, dimension));
+        }
+        Organisation own = entityManager.find(Organisation.class, actor.tenant().value());
+        return new PerformanceReport(side, filter, own.name(), totals, totals.figures(),
+                reasons(side, actor.tenant(), filter, Dimension.DECLINE_REASON),
+                reasons(side, actor.tenant(), filter, Dimension.ENDED_EARLY_REASON), breakdowns);
+    }
+
+    /** The sending offices of the caller's measured referrals, for the office filter. */
+    @SuppressWarnings("unchecked")
+    public List<String> offices() {
+        Actor actor = signedInActor.actor();
+        PerformanceSide side = requireSide();
+        return entityManager.createNativeQuery("SELECT DISTINCT m.sending_office FROM referral_measure m WHERE "
+                        + sideColumn(side) + " = ?1 AND m.sending_office IS NOT NULL ORDER BY 1")
+                .setParameter(1, actor.tenant().value()).getResultList();
+    }
+
+    /** The organisations of the other side of the caller's measured referrals, for the filter. */
+    @SuppressWarnings("unchecked")
+    public List<OrganisationSummary> counterparts() {
+        Actor actor = signedInActor.actor();
+        PerformanceSide side = requireSide();
+        List<String> ids = entityManager.createNativeQuery("SELECT DISTINCT m."
+                        + Dimension.counterpartOf(side).column() + " FROM referral_measure m WHERE "
+                        + sideColumn(side) + " = ?1").setParameter(1, actor.tenant().value()).getResultList();
+        return names(ids).entrySet().stream()
+                .map(e -> new OrganisationSummary(TenantId.of(e.getKey()),
+                        side == PerformanceSide.AGENCY ? OrganisationKind.PARTNER : OrganisationKind.AGENCY, e.getValue()))
+                .sorted(Comparator.comparing(OrganisationSummary::name)).toList();
+    }
+
+    /** How many referrals are behind a figure. */
+    public long countBehind(PerformanceFilter filter, DrillDown drill) {
+        filter.checked();
+        Actor actor = signedInActor.actor();
+        PerformanceSide side = requireSide();
+        Conditions where = conditions(side, actor.tenant(), filter).and(drill);
+        Query count = entityManager.createNativeQuery("SELECT count(*) FROM referral_measure m WHERE " + where.sql());
+        where.bind(count);
+        return ((Number) count.getSingleResult()).longValue();
+    }
+
+    /**
+     * A page of the referrals behind a figure, newest first; each row shown is audited. The agency's
+     * liaison officer sees the client's name, a partner only the reference.
+     */
+    public List<MeasuredReferral> referralsBehind(PerformanceFilter filter, DrillDown drill, int offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
+            throw new IllegalArgumentException("page out of range");
+        }
+        filter.checked();
+        Actor actor = signedInActor.actor();
+        PerformanceSide side = requireSide();
+        Conditions where = conditions(side, actor.tenant(), filter).and(drill);
+        List<MeasuredReferral> rows = measured(side == PerformanceSide.AGENCY, where, " ORDER BY m.sent_at DESC, m.referral_id DESC OFFSET "
+                + offset + " LIMIT " + limit);
+        for (MeasuredReferral row : rows) {
+            auditTrail.record(actor, AuditAction.LIST, row.referralId(), row.clientId(), DRILL_FIELDS,
+                    "performance drill-down");
+        }
+        return rows;
+    }
+
+    /**
+     * The next batch of a report's referrals for an export, by ascending id after {@code afterId};
+     * each referral exported is audited. Names are never exported.
+     */
+    public List<MeasuredReferral> exportBatch(PerformanceFilter filter, long afterId, int limit) {
+        if (limit < 1 || limit > 2000) {
+            throw new IllegalArgumentException("batch out of range");
+        }
+        filter.checked();
+        Actor actor = signedInActor.actor();
+        PerformanceSide side = requireSide();
+        Conditions where = conditions(side, actor.tenant(), filter);
+        where.add("m.referral_id > ?", afterId);
+        List<MeasuredReferral> rows = measured(false, where,
+                " ORDER BY m.referral_id LIMIT " + limit);
+        for (MeasuredReferral row : rows) {
+            auditTrail.record(actor, AuditAction.EXPORT, row.referralId(), row.clientId(), EXPORT_FIELDS,
+                    "performance export");
+        }
+        return rows;
+    }
+
+    /** Records that the caller exported a report (its figures hold no client's data). */
+    public void recordExport(PerformanceFilter filter, String format) {
+        requireSide();
+        auditTrail.record(signedInActor.actor(), AuditAction.EXPORT, null, null,
+                "performance report " + format + " " + filter.from() + ".." + filter.to(), "performance export");
+    }
+
+    private List<MeasuredReferral> measured(boolean withClientNames, Conditions where, String orderAndPage) {
+        Query select = entityManager.createNativeQuery("SELECT m.referral_id, r.reference, "
+                + (withClientNames ? "r.client_given_name || ' ' || r.client_family_name" : "NULL")
+                + ", o.name, m.programme_area, m.service_type, m.sending_office, m.client_sex, m.age_band, m.status,"
+                + " m.sent_at, m.accepted_at, m.declined_at, m.decline_reason, m.first_session_on, m.sessions_attended,"
+                + " m.sessions_late, m.sessions_missed, m.conclusion, m.ended_early_reason, m.concluded_at,"
+                + " m.outcomes_rated, m.outcomes_achieved, m.enrolment_confirmed, m.enrolment_completed,"
+                + " m.cards_issued, r.client_id"
+                + " FROM referral_measure m"
+                + " JOIN referral r ON r.agency_tenant_id = m.agency_tenant_id AND r.id = m.referral_id"
+                + " JOIN organisation o ON o.id = m." + Dimension.counterpartOf(where.side).column()
+                + " WHERE " + where.sql() + orderAndPage);
+        where.bind(select);
+        List<MeasuredReferral> rows = new ArrayList<>();
+        for (Object result : select.getResultList()) {
+            Object[] c = (Object[]) result;
+            long referralId = number(c[0]);
+            rows.add(new MeasuredReferral(referralId, (String) c[1], (String) c[2], (String) c[3], (String) c[4],
+                    (String) c[5], (String) c[6], (String) c[7], (String) c[8], (String) c[9], instant(c[10]),
+                    instant(c[11]), instant(c[12]), (String) c[13], date(c[14]), number(c[15]), number(c[16]),
+                    number(c[17]), (String) c[18], (String) c[19], instant(c[20]), number(c[21]), number(c[22]),
+                    Boolean.TRUE.equals(c[23]), Boolean.TRUE.equals(c[24]), number(c[25]), number(c[26])));
+        }
+        return rows;
+    }
+
+    private Breakdown breakdown(PerformanceSide side, TenantId tenant, PerformanceFilter filter, Dimension dimension) {
+        Map<String, Totals> groups = totals(side, tenant, filter, dimension);
+        List<String> keys = new ArrayList<>(groups.keySet());
+        Map<String, String> names = dimension == Dimension.PARTNER || dimension == Dimension.AGENCY
+                ? names(keys) : Map.of();
+        keys.sort(order(dimension, names));
+        List<Map<Measure, Cell>> cells = SmallCells.protect(keys.stream().map(groups::get).toList());
+        List<BreakdownRow> rows = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            rows.add(new BreakdownRow(keys.get(i), names.get(keys.get(i)), cells.get(i)));
+        }
+        return new Breakdown(dimension, rows);
+    }
+
+    private static Comparator<String> order(Dimension dimension, Map<String, String> names) {
+        return switch (dimension) {
+            case SEX -> Comparator.comparing(key -> enumOrder(Sex.class, key));
+            case AGE_BAND -> Comparator.comparing(AgeBand.CODES::indexOf);
+            case PROGRAMME_AREA -> Comparator.comparing(key -> enumOrder(ProgrammeArea.class, key));
+            case PARTNER, AGENCY -> Comparator.comparing((String key) -> names.getOrDefault(key, key));
+            default -> Comparator.naturalOrder();
+        };
+    }
+
+    private static <E extends Enum<E>> int enumOrder(Class<E> type, String key) {
+        for (E value : type.getEnumConstants()) {
+            if (value.name().equals(key)) {
+                return value.ordinal();
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    private List<ReasonCount> reasons(PerformanceSide side, TenantId tenant, PerformanceFilter filter, Dimension reason) {
+        Conditions where = conditions(side, tenant, filter);
+        Query query = entityManager.createNativeQuery("SELECT m." + reason.column() + ", count(*) FROM referral_measure m"
+                + " WHERE " + where.sql() + " AND m." + reason.column() + " IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1");
+        where.bind(query);
+        List<String> codes = new ArrayList<>();
+        List<Long> counts = new ArrayList<>();
+        for (Object result : query.getResultList()) {
+            Object[] row = (Object[]) result;
+            codes.add((String) row[0]);
+            counts.add(number(row[1]));
+        }
+        List<Cell> cells = SmallCells.protectCounts(counts);
+        List<ReasonCount> reasons = new ArrayList<>();
+        for (int i = 0; i < codes.size(); i++) {
+            reasons.add(new ReasonCount(codes.get(i), cells.get(i)));
+        }
+        return reasons;
+    }
+
+    /** Totals per group of the dimension (one grouped query), or the whole under key "" without one. */
+    private Map<String, Totals> totals(PerformanceSide side, TenantId tenant, PerformanceFilter filter,
+                                       Dimension dimension) {
+        Conditions where = conditions(side, tenant, filter);
+        String group = dimension == null ? "''" : "m." + dimension.column();
+        Query query = entityManager.createNativeQuery("SELECT " + group + ", " + TOTALS
+                + " FROM referral_measure m WHERE " + where.sql() + (dimension == null ? "" : " GROUP BY 1"));
+        where.bind(query);
+        Map<String, Totals> totals = new HashMap<>();
+        for (Object result : query.getResultList()) {
+            Object[] c = (Object[]) result;
+            if (dimension == null && number(c[1]) == 0) {
+                continue;
+            }
+            totals.put(c[0] == null ? "" : c[0].toString(), new Totals(number(c[1]), number(c[2]), number(c[3]),
+                    decimal(c[4]), number(c[5]), decimal(c[6]), number(c[7]), number(c[8]), number(c[9]),
+                    number(c[10]), number(c[11]), number(c[12]), number(c[13]), number(c[14]), number(c[15]),
+                    number(c[16]), number(c[17]), number(c[18])));
+        }
+        return totals;
+    }
+
+    private Map<String, String> names(List<String> organisationIds) {
+        if (organisationIds.isEmpty()) {
+            return Map.of();
+        }
+        return entityManager.createQuery("SELECT o FROM Organisation o WHERE o.id IN :ids", Organisation.class)
+                .setParameter("ids", organisationIds).getResultList().stream()
+                .collect(Collectors.toMap(o -> o.id().value(), Organisation::name));
+    }
+
+    private PerformanceSide requireSide() {
+        return side().orElseThrow(() -> new jakarta.ejb.EJBAccessException("no performance view for this caller"));
+    }
+
+    private static String sideColumn(PerformanceSide side) {
+        return side == PerformanceSide.AGENCY ? "m.agency_tenant_id" : "m.partner_tenant_id";
+    }
+
+    private static Conditions conditions(PerformanceSide side, TenantId tenant, PerformanceFilter filter) {
+        Conditions where = new Conditions(side);
+        where.add(sideColumn(side) + " = ?", tenant.value());
+        where.add("m.sent_on >= ?", Date.valueOf(filter.from()));
+        where.add("m.sent_on <= ?", Date.valueOf(filter.to()));
+        if (filter.counterpart() != null) {
+            where.add("m." + Dimension.counterpartOf(side).column() + " = ?", filter.counterpart());
+        }
+        if (filter.programmeArea() != null) {
+            where.add("m.programme_area = ?", filter.programmeArea().name());
+        }
+        if (filter.service() != null) {
+            where.add("m.service_type = ?", filter.service().name());
+        }
+        if (filter.office() != null && !filter.office().isBlank()) {
+            where.add("m.sending_office = ?", filter.office());
+        }
+        return where;
+    }
+
+    /** A WHERE clause of fixed SQL fragments and numbered parameters. */
+    private static final class Conditions {
+        private final PerformanceSide side;
+        private final StringBuilder sql = new StringBuilder();
+        private final List<Object> params = new ArrayList<>();
+
+        Conditions(PerformanceSide side) {
+            this.side = side;
+        }
+
+        void add(String fragmentEndingInPlaceholder, Object value) {
+            if (!sql.isEmpty()) {
+                sql.append(" AND ");
+            }
+            params.add(value);
+            sql.append(fragmentEndingInPlaceholder).append(params.size());
+        }
+
+        Conditions and(DrillDown drill) {
+            sql.append(" AND ").append(drill.measure().referralCondition());
+            if (drill.dimension() != null) {
+                add("m." + drill.dimension().column() + " = ?", drill.key());
+            }
+            return this;
+        }
+
+        String sql() {
+            return sql.toString();
+        }
+
+        void bind(Query query) {
+            for (int i = 0; i < params.size(); i++) {
+                query.setParameter(i + 1, params.get(i));
+            }
+        }
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    private static Double decimal(Object value) {
+        return value == null ? null : ((Number) value).doubleValue();
+    }
+
+    private static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return (Instant) value;
+    }
+
+    private static LocalDate date(Object value) {
+        if (value == null) {
+            return null;
+        }
+        return value instanceof Date sqlDate ? sqlDate.toLocalDate() : (LocalDate) value;
+    }
+}
