@@ -1,0 +1,5 @@
+package org.reintegra.quality;
+
+public enum ReviewStatus {
+    OPEN, CLOSED
+}
