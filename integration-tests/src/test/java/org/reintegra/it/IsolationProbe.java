@@ -23,6 +23,9 @@ import org.reintegra.tenancy.TenantBound;
 @Stateless
 public class IsolationProbe {
 
+    @jakarta.annotation.Resource
+    private jakarta.ejb.SessionContext sessionContext;
+
     @PersistenceContext(unitName = TenancyProperties.PERSISTENCE_UNIT)
     EntityManager entityManager;
 
@@ -279,6 +282,35 @@ public class IsolationProbe {
     @TenantBound
     public long referralCountByNativeSql() {
         return ((Number) entityManager.createNativeQuery("SELECT count(*) FROM referral").getSingleResult()).longValue();
+    }
+
+    @TenantBound
+    public long sentReferralCountByNativeSql() {
+        return ((Number) entityManager.createNativeQuery("SELECT count(*) FROM referral WHERE sent_at IS NOT NULL")
+                .getSingleResult()).longValue();
+    }
+
+    @TenantBound
+    public long measureCountByNativeSql() {
+        return ((Number) entityManager.createNativeQuery("SELECT count(*) FROM referral_measure").getSingleResult())
+                .longValue();
+    }
+
+    /** Tries to change a figure with plain SQL in a transaction of its own; returns the refusal. */
+    @TenantBound
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.REQUIRES_NEW)
+    public String editMeasuresDirectly() {
+        try {
+            entityManager.createNativeQuery("UPDATE referral_measure SET cards_issued = 99").executeUpdate();
+            return "changed";
+        } catch (RuntimeException refused) {
+            sessionContext.setRollbackOnly();
+            Throwable cause = refused;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            return String.valueOf(cause.getMessage());
+        }
     }
 
     public long clientCountByNativeSqlWithoutTenant() {

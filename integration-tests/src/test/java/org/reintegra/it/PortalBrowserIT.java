@@ -54,6 +54,8 @@ class PortalBrowserIT {
             "sessions/group", Set.of("lawyer.tamar", "caseworker.dana", "registrar.erlan"),
             "courses", Set.of("registrar.erlan", "admin.justice", "admin.newpath"),
             "services", Set.of("admin.justice", "admin.newpath"),
+            "performance", Set.of("liaison.giorgi", "admin.justice", "admin.newpath"),
+            "quality", Set.of("liaison.giorgi", "admin.justice", "admin.newpath"),
             "directory", Set.of("officer.nino", "liaison.giorgi", "officer.aibek", "lawyer.tamar", "admin.justice",
                     "caseworker.dana", "admin.newpath", "registrar.erlan"));
 
@@ -400,6 +402,258 @@ class PortalBrowserIT {
     }
 
     /**
+     * The liaison dashboard against a fixed data set ({@link PerformanceDataSet}) whose figures were
+     * worked out by hand: headline figures, reasons, breakdowns with small cells hidden (including a
+     * count hidden only because it would follow from another hidden one), the referrals behind a
+     * figure, and the same figures in the CSV, XLSX and PDF exports, each export audited.
+     *
+     * <p>Runs after the tests with fixed visibility sets (it adds referrals to the agency's list).
+     */
+    @Test
+    @Order(Integer.MAX_VALUE - 2)
+    void theLiaisonDashboardShowsTheFiguresOfAFixedDataSetWorkedOutByHand() throws Exception {
+        PerformanceDataSet.load(TestStack.get().superuserJdbcUrl());
+        Page liaison = signedIn("liaison.giorgi");
+        liaison.locator("#performance-link").click();
+        liaison.locator("#performance-heading").waitFor();
+        chooseOffice(liaison);
+
+        // 14 referrals: 9 accepted (1-5, 9-11, 13), 3 declined (6, 7, 12), 1 waiting, 1 withdrawn
+        Map<String, String> headline = new LinkedHashMap<>();
+        headline.put("RECEIVED", "14");
+        headline.put("ACCEPTED", "9");
+        headline.put("DECLINED", "3");
+        headline.put("ACCEPTANCE_RATE", "75%");              // 9 / (9 + 3)
+        headline.put("MEDIAN_DAYS_TO_ACCEPT", "2 days");     // days 1,1,1,2,2,3,4,5,6: the fifth
+        headline.put("FIRST_SESSION", "7");                  // 1, 2, 3, 4, 9, 10, 11
+        headline.put("MEDIAN_DAYS_TO_FIRST_SESSION", "6 days"); // days 3,4,5,6,7,8,9
+        headline.put("ATTENDANCE_RATE", "77.3%");            // (15 attended + 2 late) / (17 + 5 missed)
+        headline.put("COMPLETED", "5");                      // 1, 2, 4, 9, 11
+        headline.put("ENDED_EARLY", "2");                    // 3, 10
+        headline.put("COMPLETION_RATE", "71.4%");            // 5 / 7
+        headline.put("OUTCOMES_ACHIEVED_RATE", "70%");       // 7 achieved of 10 rated
+        headline.put("ENROLMENTS_CONFIRMED", "2");           // 1 (completed), 2
+        headline.put("ENROLMENTS_COMPLETED", "1");
+        headline.put("CARDS_ISSUED", "2");                   // 4 transport, 9 ID
+        assertEquals(headline, figures(liaison, headline.keySet()));
+
+        // reasons: 2 no capacity, 1 not eligible; 1 withdrew, 1 breach: every one below 5
+        assertEquals("<5", text(liaison, "cell-DECLINE_REASON-NO_CAPACITY"));
+        assertEquals("<5", text(liaison, "cell-DECLINE_REASON-NOT_ELIGIBLE"));
+        assertEquals("<5", text(liaison, "cell-ENDED_EARLY_REASON-CLIENT_WITHDREW"));
+
+        // by sex: 9 men, 5 women; 4 women accepted (hidden), so the men's 5 is hidden as well
+        assertEquals("9", text(liaison, "cell-SEX-MALE-RECEIVED"));
+        assertEquals("5", text(liaison, "cell-SEX-FEMALE-RECEIVED"));
+        assertEquals("<5", text(liaison, "cell-SEX-FEMALE-ACCEPTED"));
+        assertEquals("<5", text(liaison, "cell-SEX-MALE-ACCEPTED"), "secondary suppression");
+        assertEquals("0", text(liaison, "cell-SEX-FEMALE-DECLINED"));
+        assertEquals("<5", text(liaison, "cell-SEX-MALE-DECLINED"));
+        assertEquals("2 days", text(liaison, "cell-SEX-MALE-MEDIAN_DAYS_TO_ACCEPT"));      // 1,1,2,2,3
+        assertEquals("5 days", text(liaison, "cell-SEX-MALE-MEDIAN_DAYS_TO_FIRST_SESSION")); // 3,4,5,6,8
+        assertEquals("<5", text(liaison, "cell-SEX-MALE-ACCEPTANCE_RATE"), "made of 3 declined");
+        assertEquals("<5", text(liaison, "cell-SEX-FEMALE-MEDIAN_DAYS_TO_ACCEPT"), "4 observations");
+        // by age band at sending: 7 aged 25-34, the other bands below 5 and hidden whole
+        assertEquals("7", text(liaison, "cell-AGE_BAND-25-34-RECEIVED"));
+        assertEquals("6", text(liaison, "cell-AGE_BAND-25-34-ACCEPTED"));
+        assertEquals("<5", text(liaison, "cell-AGE_BAND-18-24-RECEIVED"));
+        assertEquals("<5", text(liaison, "cell-AGE_BAND-55+-RECEIVED"));
+        assertEquals("<5", text(liaison, "cell-AGE_BAND-55+-ACCEPTED"));
+        // by partner: 8 to North Star, 6 to Justice & Art
+        assertEquals("8", text(liaison, "cell-PARTNER-" + PerformanceDataSet.NORTH_STAR + "-RECEIVED"));
+        assertEquals("6", text(liaison, "cell-PARTNER-justice-art-ngo-RECEIVED"));
+        assertEquals(1, liaison.locator("#chart-counterpart canvas").count());
+
+        // the referrals behind a figure
+        liaison.locator("#drill-DECLINED").click();
+        liaison.locator("#drill-down-count").waitFor();
+        assertEquals("3 referrals", liaison.locator("#drill-down-count").innerText());
+        liaison.waitForFunction("() => document.querySelectorAll('#drill-down-grid vaadin-grid-cell-content a').length >= 3");
+        Set<String> behind = new TreeSet<>(liaison.locator("#drill-down-grid vaadin-grid-cell-content a").allInnerTexts());
+        assertEquals(Set.of("RUS-PERF-6", "RUS-PERF-7", "RUS-PERF-12"), behind);
+        liaison.locator("#drill-down-close").click();
+
+        long exportsBefore = auditedExports("liaison.giorgi");
+        List<org.apache.commons.csv.CSVRecord> csv = org.apache.commons.csv.CSVFormat.RFC4180.parse(
+                new java.io.StringReader(new String(java.nio.file.Files.readAllBytes(export(liaison, "csv")),
+                        java.nio.charset.StandardCharsets.UTF_8).substring(1))).getRecords();
+        Map<String, String> csvHeadline = new LinkedHashMap<>();
+        for (org.apache.commons.csv.CSVRecord record : csv) {
+            if (record.get(0).equals("All referrals")) {
+                csvHeadline.put(record.get(2), record.get(3));
+            }
+        }
+        assertEquals("14", csvHeadline.get("Referrals received"));
+        assertEquals("0.7500", csvHeadline.get("Acceptance rate"));
+        assertEquals("0.7727", csvHeadline.get("Attendance rate"));
+        assertEquals("2", csvHeadline.get("Time to accept (median)"));
+        assertTrue(csv.stream().anyMatch(r -> r.get(0).equals("Sex") && r.get(1).equals("Male")
+                && r.get(2).equals("Accepted") && r.get(3).equals("<5")), "hidden in the CSV too");
+
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                java.nio.file.Files.newInputStream(export(liaison, "xlsx")))) {
+            Map<String, Object> summary = new LinkedHashMap<>();
+            for (org.apache.poi.ss.usermodel.Row row : workbook.getSheet("Summary")) {
+                if (row.getRowNum() >= 4) {
+                    org.apache.poi.ss.usermodel.Cell value = row.getCell(1);
+                    summary.put(row.getCell(0).getStringCellValue(), value.getCellType()
+                            == org.apache.poi.ss.usermodel.CellType.NUMERIC ? value.getNumericCellValue() : value.getStringCellValue());
+                }
+            }
+            assertEquals(14.0, summary.get("Referrals received"));
+            assertEquals(5.0 / 7, (Double) summary.get("Completion rate"), 1e-9);
+            org.apache.poi.ss.usermodel.Sheet referrals = workbook.getSheet("Referrals");
+            assertEquals(14, referrals.getLastRowNum(), "one row per referral after the header");
+            String everything = new org.apache.poi.xssf.extractor.XSSFExcelExtractor(workbook).getText();
+            for (String name : PROBATION_AGENCY_CLIENTS) {
+                assertFalse(everything.contains(name), "no client's name in an export: " + name);
+            }
+        }
+        byte[] pdf = java.nio.file.Files.readAllBytes(export(liaison, "pdf"));
+        assertEquals("%PDF", new String(pdf, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        try (com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf)) {
+            String first = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(1);
+            assertTrue(first.contains("Referrals received"), first);
+            assertTrue(first.contains("71.4%"), first);
+        }
+        // three reports, and each of the 14 referrals listed in the workbook
+        assertEquals(3 + 14, auditedExports("liaison.giorgi") - exportsBefore);
+    }
+
+    /** A partner's admin sees the same figures over its own referrals only (6 of the 14). */
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void aPartnerAdminSeesTheFiguresOfItsOwnReferralsOnly() throws Exception {
+        PerformanceDataSet.load(TestStack.get().superuserJdbcUrl());
+        Page admin = signedIn("admin.justice");
+        admin.locator("#performance-link").click();
+        admin.locator("#performance-heading").waitFor();
+        chooseOffice(admin);
+        Map<String, String> headline = new LinkedHashMap<>();
+        headline.put("RECEIVED", "6");                       // 9-14
+        headline.put("ACCEPTED", "4");                       // 9, 10, 11, 13
+        headline.put("DECLINED", "1");                       // 12
+        headline.put("ACCEPTANCE_RATE", "80%");
+        headline.put("MEDIAN_DAYS_TO_ACCEPT", "1.5 days");   // days 1,1,2,6: between the second and third
+        headline.put("MEDIAN_DAYS_TO_FIRST_SESSION", "6 days"); // 5, 6, 9
+        headline.put("ATTENDANCE_RATE", "100%");             // 7 attended + 1 late, none missed
+        headline.put("COMPLETION_RATE", "66.7%");            // 2 of 3
+        headline.put("OUTCOMES_ACHIEVED_RATE", "75%");       // 3 of 4
+        headline.put("ENROLMENTS_CONFIRMED", "0");
+        headline.put("CARDS_ISSUED", "1");
+        assertEquals(headline, figures(admin, headline.keySet()));
+        assertEquals("6", text(admin, "cell-AGENCY-" + PerformanceDataSet.AGENCY + "-RECEIVED"), "one agency");
+        assertFalse(admin.locator("#performance-scope").innerText().isEmpty());
+        assertEquals(0, admin.locator("text=" + PerformanceDataSet.NORTH_STAR_NAME).count(), "nothing of another partner");
+    }
+
+    /**
+     * A quality review of Justice &amp; Art: the liaison officer samples its closed referrals (among
+     * them the three of the data set), checks one against the checklist, cannot close the review
+     * with referrals unchecked, and records a finding; the partner's admin answers it; the liaison
+     * officer closes it. Another partner finds the review missing.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void aLiaisonOfficerReviewsAPartnersClosedReferralsAndThePartnerAnswersTheFinding() throws Exception {
+        PerformanceDataSet.load(TestStack.get().superuserJdbcUrl());
+        Page liaison = signedIn("liaison.giorgi");
+        liaison.locator("#quality-link").click();
+        liaison.locator("#quality-partner").click();
+        liaison.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText("Justice & Art NGO"))
+                .first().click();
+        liaison.locator("#quality-title input").fill("Spring review of Justice & Art");
+        liaison.locator("#quality-start").click();
+        liaison.locator("#quality-review-heading").waitFor();
+        String reviewUrl = liaison.url();
+        liaison.waitForFunction("() => document.querySelectorAll('#quality-sample vaadin-grid-cell-content a').length >= 3");
+        Set<String> sampled = new TreeSet<>(liaison.locator("#quality-sample vaadin-grid-cell-content a").allInnerTexts());
+        assertTrue(sampled.containsAll(Set.of("RUS-PERF-9", "RUS-PERF-10", "RUS-PERF-11")), sampled.toString());
+        assertFalse(sampled.contains("RUS-PERF-13"), "an open referral is not sampled");
+
+        liaison.locator("[id='quality-check-RUS-PERF-9']").click();
+        for (String check : List.of("ANSWERED_PROMPTLY", "ACTION_PLAN_AGREED", "SESSIONS_RECORDED", "ABSENCES_EXPLAINED",
+                "CONCERNS_RAISED", "EVERY_OUTCOME_RATED", "REPORT_EXPLAINS_RESULT")) {
+            choose(liaison, "#quality-check-" + check, check.equals("CONCERNS_RAISED") ? "Not applicable" : "Met");
+        }
+        liaison.locator("#quality-check-save").click();
+        liaison.locator("vaadin-notification-card").filter(new Locator.FilterOptions().setHasText("Checklist saved")).waitFor();
+        assertTrue(liaison.locator("#quality-sample").innerText().contains("6 met, 0 not met"));
+        liaison.locator("#quality-close-review").click();
+        liaison.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
+                .setHasText("Check every sampled referral")).waitFor();
+
+        choose(liaison, "#quality-finding-referral", "RUS-PERF-10");
+        liaison.locator("#quality-finding-text textarea").fill("No reason recorded for the late session");
+        liaison.locator("#quality-finding-action textarea").fill("Record a reason for every late arrival");
+        liaison.locator("#quality-raise").click();
+        liaison.locator("vaadin-notification-card").filter(new Locator.FilterOptions().setHasText("Finding recorded")).waitFor();
+        assertTrue(liaison.locator("#quality-findings").innerText().contains("No reason recorded"));
+
+        Page partner = signedIn("admin.justice");
+        partner.locator("#quality-link").click();
+        partner.locator("#quality-reviews").getByText("Spring review of Justice & Art").click();
+        partner.locator("#quality-review-heading").waitFor();
+        assertEquals(0, partner.locator("text=" + "Levan Tsiklauri").count(), "references only for the partner");
+        partner.locator("#quality-findings vaadin-button").filter(new Locator.FilterOptions().setHasText("Answer")).click();
+        partner.locator("#quality-text textarea").fill("Caseworkers now record a reason for every late arrival");
+        partner.locator("#quality-text-save").click();
+        partner.locator("vaadin-notification-card").filter(new Locator.FilterOptions().setHasText("Answer sent")).waitFor();
+
+        liaison.navigate(reviewUrl);
+        liaison.locator("#quality-findings").waitFor();
+        assertTrue(liaison.locator("#quality-findings").innerText().contains("Caseworkers now record"));
+        liaison.locator("#quality-findings vaadin-button").filter(new Locator.FilterOptions().setHasText("Close")).first().click();
+        liaison.locator("vaadin-notification-card").filter(new Locator.FilterOptions().setHasText("Finding closed")).waitFor();
+
+        Page outsider = signedIn("admin.newpath");
+        outsider.navigate(reviewUrl);
+        outsider.locator("#not-found").waitFor();
+    }
+
+    private static void chooseOffice(Page page) {
+        page.locator("#perf-office").click();
+        page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions()
+                .setHasText(PerformanceDataSet.OFFICE)).first().click();
+        page.waitForFunction("() => (document.querySelector('#performance-scope') || {}).innerText"
+                + " && document.querySelector('#performance-scope').innerText.includes('" + PerformanceDataSet.OFFICE + "')");
+    }
+
+    private static Map<String, String> figures(Page page, Set<String> measures) {
+        Map<String, String> shown = new LinkedHashMap<>();
+        for (String measure : measures) {
+            shown.put(measure, page.locator("#figure-" + measure).innerText().trim());
+        }
+        return shown;
+    }
+
+    private static String text(Page page, String id) {
+        return page.locator("[id='" + id + "']").innerText().trim();
+    }
+
+    /** Starts an export, waits for it in the background and downloads the file. */
+    private static java.nio.file.Path export(Page page, String extension) {
+        page.locator("#export-" + extension).click();
+        page.locator("#export-download").waitFor(new Locator.WaitForOptions()
+                .setState(com.microsoft.playwright.options.WaitForSelectorState.VISIBLE).setTimeout(60_000));
+        page.waitForFunction("e => document.querySelector('#export-download').innerText.includes(e)", "." + extension);
+        com.microsoft.playwright.Download download = page.waitForDownload(() -> page.locator("#export-download").click());
+        return download.path();
+    }
+
+    private static long auditedExports(String user) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(TestStack.get().superuserJdbcUrl());
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT count(*) FROM audit_event WHERE actor = ? AND action = 'EXPORT' AND purpose = 'performance export'")) {
+            query.setString(1, user);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    /**
      * The whole flow, in the browser: an officer registers a client and drafts a referral, is told
      * what sending still needs, completes the draft (autosaved) and sends it; the partner's
      * caseworker hears of it (bell and e-mail), finds it in New, accepts it and finds it in Mine; the
@@ -499,7 +753,7 @@ class PortalBrowserIT {
         partner.locator("#plan-submit").click();
         partner.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
                 .setHasText("Action plan submitted")).waitFor();
-        Page reviewer = signedIn("officer.nino");
+        Page reviewer = officer;
         reviewer.navigate(portal + "referrals/" + id);
         reviewer.locator("#plan-return").click();
         reviewer.locator("#plan-return-comment textarea").fill("Please add two family sessions.");
@@ -820,7 +1074,7 @@ class PortalBrowserIT {
 
     private static long referralIdOfClient(String familyName) throws SQLException {
         try (Connection connection = DriverManager.getConnection(TestStack.get().superuserJdbcUrl());
-             PreparedStatement query = connection.prepareStatement("SELECT id FROM referral WHERE client_family_name = ?")) {
+             PreparedStatement query = connection.prepareStatement("SELECT id FROM referral WHERE client_family_name = ? AND reference NOT LIKE 'RUS-PERF-%'")) {
             query.setString(1, familyName);
             try (ResultSet rows = query.executeQuery()) {
                 if (!rows.next()) {

@@ -103,6 +103,12 @@ class TenantIsolationIT {
     @EJB
     org.reintegra.outcome.OutcomeService outcomeService;
 
+    @EJB
+    org.reintegra.performance.PerformanceService performance;
+
+    @EJB
+    org.reintegra.quality.QualityReviewService quality;
+
     /**
      * Services check roles themselves (default deny): with a tenant bound but no signed-in user
      * holding a role, every operation is refused before it touches data.
@@ -182,6 +188,28 @@ class TenantIsolationIT {
         operations.put("openAttachment", () -> attachments.open(1, 1));
         operations.put("attach", () -> attachments.attach(1, org.reintegra.referral.DataKind.GENERAL, "x.txt",
                 new byte[] {'x'}));
+        org.reintegra.performance.PerformanceFilter year =
+                org.reintegra.performance.PerformanceFilter.lastYear(java.time.LocalDate.now());
+        org.reintegra.performance.DrillDown received =
+                org.reintegra.performance.DrillDown.of(org.reintegra.performance.Measure.RECEIVED);
+        operations.put("performanceSide", () -> performance.side());
+        operations.put("performanceReport", () -> performance.report(year));
+        operations.put("performanceOffices", () -> performance.offices());
+        operations.put("performanceCounterparts", () -> performance.counterparts());
+        operations.put("countBehind", () -> performance.countBehind(year, received));
+        operations.put("referralsBehind", () -> performance.referralsBehind(year, received, 0, 10));
+        operations.put("exportBatch", () -> performance.exportBatch(year, 0, 10));
+        operations.put("recordExport", () -> performance.recordExport(year, "CSV"));
+        operations.put("qualityReviewer", () -> quality.reviewer());
+        operations.put("qualityReviews", () -> quality.reviews());
+        operations.put("qualityReview", () -> quality.review(1));
+        operations.put("startReview", () -> quality.start(null, "x", java.time.LocalDate.now(), java.time.LocalDate.now(), 1));
+        operations.put("checkSampled", () -> quality.check(1, 1, 1, Map.of(), null));
+        operations.put("raiseFinding", () -> quality.raise(1, null, "x", "x", java.time.LocalDate.now()));
+        operations.put("answerFinding", () -> quality.answer(1, 1, "x"));
+        operations.put("closeFinding", () -> quality.closeFinding(1, 1));
+        operations.put("reopenFinding", () -> quality.reopenFinding(1, 1, "x"));
+        operations.put("closeReview", () -> quality.close(1, 1));
         operations.put("registerClient", () -> clients.registerClient(null));
         operations.put("findClients", () -> clients.findClients("", 0, 10));
         List<String> allowed = new ArrayList<>();
@@ -305,6 +333,22 @@ class TenantIsolationIT {
         assertEquals(10L, (long) as(AGENCY, probe::referralCountByNativeSql));
         assertEquals(4L, (long) as(PARTNER, probe::referralCountByNativeSql));
         assertEquals(3L, (long) as(OTHER_PARTNER, probe::referralCountByNativeSql), "not the draft");
+    }
+
+    /**
+     * The dashboard's measures are shared like their referrals (the agency sees every referral it
+     * sent, a partner those sent to it, nobody else any), and the application role may only read
+     * them: the triggers that keep them are the only writers.
+     */
+    @Test
+    void referralMeasuresAreSharedLikeTheirReferralsAndOnlyReadByTheApplication() throws Exception {
+        assertEquals(as(AGENCY, probe::sentReferralCountByNativeSql), as(AGENCY, probe::measureCountByNativeSql));
+        assertEquals(4L, (long) as(PARTNER, probe::measureCountByNativeSql));
+        assertEquals(3L, (long) as(OTHER_PARTNER, probe::measureCountByNativeSql));
+        assertEquals(as(OTHER_AGENCY, probe::sentReferralCountByNativeSql), as(OTHER_AGENCY, probe::measureCountByNativeSql));
+        assertEquals(0L, (long) as(TenantId.of("no-such-tenant"), probe::measureCountByNativeSql));
+        String refused = as(AGENCY, probe::editMeasuresDirectly);
+        assertTrue(refused.contains("permission denied"), refused);
     }
 
     /**

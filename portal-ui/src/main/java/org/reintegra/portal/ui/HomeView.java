@@ -51,6 +51,17 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
                 services.setId("services-link");
                 shortcuts.add(services);
             }
+            if (user.hasRole(org.reintegra.access.Roles.AGENCY_LIAISON)
+                    || user.hasRole(org.reintegra.access.Roles.PARTNER_ADMIN)) {
+                com.vaadin.flow.router.RouterLink performance = new com.vaadin.flow.router.RouterLink(
+                        getTranslation("performance.link"), org.reintegra.performance.ui.PerformanceView.class);
+                performance.setId("performance-link");
+                shortcuts.add(performance);
+                com.vaadin.flow.router.RouterLink quality = new com.vaadin.flow.router.RouterLink(
+                        getTranslation("quality.title"), org.reintegra.quality.ui.QualityReviewsView.class);
+                quality.setId("quality-link");
+                shortcuts.add(quality);
+            }
             com.vaadin.flow.router.RouterLink directory = new com.vaadin.flow.router.RouterLink(
                     getTranslation("directory.title"), org.reintegra.catalogue.ui.DirectoryView.class);
             directory.setId("directory-link");
