@@ -28,6 +28,7 @@ import org.reintegra.client.Sex;
 import org.reintegra.organisation.Organisation;
 import org.reintegra.organisation.OrganisationKind;
 import org.reintegra.organisation.OrganisationSummary;
+import org.reintegra.persistence.NativeConditions;
 import org.reintegra.referral.ProgrammeArea;
 import org.reintegra.tenancy.TenancyProperties;
 import org.reintegra.tenancy.TenantBound;
@@ -121,7 +122,7 @@ public class PerformanceService {
         filter.checked();
         Actor actor = signedInActor.actor();
         PerformanceSide side = requireSide();
-        Conditions where = conditions(side, actor.tenant(), filter).and(drill);
+        NativeConditions where = behind(conditions(side, actor.tenant(), filter), drill);
         Query count = entityManager.createNativeQuery("SELECT count(*) FROM referral_measure m WHERE " + where.sql());
         where.bind(count);
         return ((Number) count.getSingleResult()).longValue();
@@ -138,8 +139,8 @@ public class PerformanceService {
         filter.checked();
         Actor actor = signedInActor.actor();
         PerformanceSide side = requireSide();
-        Conditions where = conditions(side, actor.tenant(), filter).and(drill);
-        List<MeasuredReferral> rows = measured(side == PerformanceSide.AGENCY, where, " ORDER BY m.sent_at DESC, m.referral_id DESC OFFSET "
+        NativeConditions where = behind(conditions(side, actor.tenant(), filter), drill);
+        List<MeasuredReferral> rows = measured(side == PerformanceSide.AGENCY, side, where, " ORDER BY m.sent_at DESC, m.referral_id DESC OFFSET "
                 + offset + " LIMIT " + limit);
         for (MeasuredReferral row : rows) {
             auditTrail.record(actor, AuditAction.LIST, row.referralId(), row.clientId(), DRILL_FIELDS,
@@ -159,9 +160,9 @@ public class PerformanceService {
         filter.checked();
         Actor actor = signedInActor.actor();
         PerformanceSide side = requireSide();
-        Conditions where = conditions(side, actor.tenant(), filter);
-        where.add("m.referral_id > ?", afterId);
-        List<MeasuredReferral> rows = measured(false, where,
+        NativeConditions where = conditions(side, actor.tenant(), filter);
+        where.and("m.referral_id > ?", afterId);
+        List<MeasuredReferral> rows = measured(false, side, where,
                 " ORDER BY m.referral_id LIMIT " + limit);
         for (MeasuredReferral row : rows) {
             auditTrail.record(actor, AuditAction.EXPORT, row.referralId(), row.clientId(), EXPORT_FIELDS,
@@ -177,7 +178,8 @@ public class PerformanceService {
                 "performance report " + format + " " + filter.from() + ".." + filter.to(), "performance export");
     }
 
-    private List<MeasuredReferral> measured(boolean withClientNames, Conditions where, String orderAndPage) {
+    private List<MeasuredReferral> measured(boolean withClientNames, PerformanceSide side, NativeConditions where,
+                                            String orderAndPage) {
         Query select = entityManager.createNativeQuery("SELECT m.referral_id, r.reference, "
                 + (withClientNames ? "r.client_given_name || ' ' || r.client_family_name" : "NULL")
                 + ", o.name, m.programme_area, m.service_type, m.sending_office, m.client_sex, m.age_band, m.status,"
@@ -187,7 +189,7 @@ public class PerformanceService {
                 + " m.cards_issued, r.client_id"
                 + " FROM referral_measure m"
                 + " JOIN referral r ON r.agency_tenant_id = m.agency_tenant_id AND r.id = m.referral_id"
-                + " JOIN organisation o ON o.id = m." + Dimension.counterpartOf(where.side).column()
+                + " JOIN organisation o ON o.id = m." + Dimension.counterpartOf(side).column()
                 + " WHERE " + where.sql() + orderAndPage);
         where.bind(select);
         List<MeasuredReferral> rows = new ArrayList<>();
@@ -237,7 +239,7 @@ public class PerformanceService {
     }
 
     private List<ReasonCount> reasons(PerformanceSide side, TenantId tenant, PerformanceFilter filter, Dimension reason) {
-        Conditions where = conditions(side, tenant, filter);
+        NativeConditions where = conditions(side, tenant, filter);
         Query query = entityManager.createNativeQuery("SELECT m." + reason.column() + ", count(*) FROM referral_measure m"
                 + " WHERE " + where.sql() + " AND m." + reason.column() + " IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1");
         where.bind(query);
@@ -259,7 +261,7 @@ public class PerformanceService {
     /** Totals per group of the dimension (one grouped query), or the whole under key "" without one. */
     private Map<String, Totals> totals(PerformanceSide side, TenantId tenant, PerformanceFilter filter,
                                        Dimension dimension) {
-        Conditions where = conditions(side, tenant, filter);
+        NativeConditions where = conditions(side, tenant, filter);
         String group = dimension == null ? "''" : "m." + dimension.column();
         Query query = entityManager.createNativeQuery("SELECT " + group + ", " + TOTALS
                 + " FROM referral_measure m WHERE " + where.sql() + (dimension == null ? "" : " GROUP BY 1"));
@@ -295,61 +297,33 @@ public class PerformanceService {
         return side == PerformanceSide.AGENCY ? "m.agency_tenant_id" : "m.partner_tenant_id";
     }
 
-    private static Conditions conditions(PerformanceSide side, TenantId tenant, PerformanceFilter filter) {
-        Conditions where = new Conditions(side);
-        where.add(sideColumn(side) + " = ?", tenant.value());
-        where.add("m.sent_on >= ?", Date.valueOf(filter.from()));
-        where.add("m.sent_on <= ?", Date.valueOf(filter.to()));
+    private static NativeConditions conditions(PerformanceSide side, TenantId tenant, PerformanceFilter filter) {
+        NativeConditions where = new NativeConditions();
+        where.and(sideColumn(side) + " = ?", tenant.value());
+        where.and("m.sent_on >= ?", Date.valueOf(filter.from()));
+        where.and("m.sent_on <= ?", Date.valueOf(filter.to()));
         if (filter.counterpart() != null) {
-            where.add("m." + Dimension.counterpartOf(side).column() + " = ?", filter.counterpart());
+            where.and("m." + Dimension.counterpartOf(side).column() + " = ?", filter.counterpart());
         }
         if (filter.programmeArea() != null) {
-            where.add("m.programme_area = ?", filter.programmeArea().name());
+            where.and("m.programme_area = ?", filter.programmeArea().name());
         }
         if (filter.service() != null) {
-            where.add("m.service_type = ?", filter.service().name());
+            where.and("m.service_type = ?", filter.service().name());
         }
         if (filter.office() != null && !filter.office().isBlank()) {
-            where.add("m.sending_office = ?", filter.office());
+            where.and("m.sending_office = ?", filter.office());
         }
         return where;
     }
 
-    /** A WHERE clause of fixed SQL fragments and numbered parameters. */
-    private static final class Conditions {
-        private final PerformanceSide side;
-        private final StringBuilder sql = new StringBuilder();
-        private final List<Object> params = new ArrayList<>();
-
-        Conditions(PerformanceSide side) {
-            this.side = side;
+    /** Narrows to the referrals a figure counts, in one group of a breakdown if the drill names one. */
+    private static NativeConditions behind(NativeConditions where, DrillDown drill) {
+        where.and(drill.measure().referralCondition());
+        if (drill.dimension() != null) {
+            where.and("m." + drill.dimension().column() + " = ?", drill.key());
         }
-
-        void add(String fragmentEndingInPlaceholder, Object value) {
-            if (!sql.isEmpty()) {
-                sql.append(" AND ");
-            }
-            params.add(value);
-            sql.append(fragmentEndingInPlaceholder).append(params.size());
-        }
-
-        Conditions and(DrillDown drill) {
-            sql.append(" AND ").append(drill.measure().referralCondition());
-            if (drill.dimension() != null) {
-                add("m." + drill.dimension().column() + " = ?", drill.key());
-            }
-            return this;
-        }
-
-        String sql() {
-            return sql.toString();
-        }
-
-        void bind(Query query) {
-            for (int i = 0; i < params.size(); i++) {
-                query.setParameter(i + 1, params.get(i));
-            }
-        }
+        return where;
     }
 
     private static long number(Object value) {

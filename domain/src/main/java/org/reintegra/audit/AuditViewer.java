@@ -1,0 +1,141 @@
+package org.reintegra.audit;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.reintegra.access.Actor;
+import org.reintegra.access.Roles;
+import org.reintegra.access.SignedInActor;
+import org.reintegra.persistence.LikePattern;
+import org.reintegra.persistence.NativeConditions;
+import org.reintegra.tenancy.TenancyProperties;
+import org.reintegra.tenancy.TenantBound;
+
+/**
+ * The audit viewer. A partner's admin reads its own organisation's trail; an agency's liaison
+ * officer reads its agency's trail and, for the referrals the agency sent, what partners' staff
+ * did with them (row-level security lets the agency read those rows, schema V11). Filters: period,
+ * user, client. Reading the trail shows clients' names, so it is audited itself (one row per
+ * client on the page).
+ */
+@Stateless
+@TenantBound
+@RolesAllowed({Roles.AGENCY_LIAISON, Roles.PARTNER_ADMIN})
+public class AuditViewer {
+
+    static final int MAX_PAGE = 200;
+
+    @PersistenceContext(unitName = TenancyProperties.PERSISTENCE_UNIT)
+    private EntityManager entityManager;
+
+    @EJB
+    private SignedInActor signedInActor;
+
+    @EJB
+    private AuditTrail auditTrail;
+
+    @Resource
+    private SessionContext sessionContext;
+
+    /** Whether the caller may read a trail at all (a liaison officer in an agency, an admin in a partner). */
+    public boolean available() {
+        return agency() != null;
+    }
+
+    public long count(AuditQuery query) {
+        NativeConditions where = conditions(query.checked());
+        Query count = entityManager.createNativeQuery("SELECT count(*) FROM audit_event a WHERE " + where.sql());
+        where.bind(count);
+        return ((Number) count.getSingleResult()).longValue();
+    }
+
+    /** A page of the trail, newest first. */
+    public List<AuditEntry> page(AuditQuery query, int offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
+            throw new IllegalArgumentException("page out of range");
+        }
+        NativeConditions where = conditions(query.checked());
+        Query select = entityManager.createNativeQuery("SELECT a.id, a.occurred_at, a.actor, o.name, a.action,"
+                + " r.reference, coalesce(r.client_given_name || ' ' || r.client_family_name,"
+                + " c.given_name || ' ' || c.family_name), a.fields, a.purpose, a.client_id"
+                + " FROM audit_event a"
+                + " JOIN organisation o ON o.id = a.tenant_id"
+                + " LEFT JOIN referral r ON r.id = a.referral_id"
+                + " LEFT JOIN client c ON c.tenant_id = a.tenant_id AND c.id = a.client_id"
+                + " WHERE " + where.sql() + " ORDER BY a.occurred_at DESC, a.id DESC OFFSET " + offset + " LIMIT " + limit);
+        where.bind(select);
+        List<AuditEntry> entries = new ArrayList<>();
+        Set<Long> clients = new LinkedHashSet<>();
+        for (Object result : select.getResultList()) {
+            Object[] c = (Object[]) result;
+            entries.add(new AuditEntry(((Number) c[0]).longValue(), instant(c[1]), (String) c[2], (String) c[3],
+                    AuditAction.valueOf((String) c[4]), (String) c[5], (String) c[6], (String) c[7], (String) c[8]));
+            if (c[9] != null && c[6] != null) {
+                clients.add(((Number) c[9]).longValue());
+            }
+        }
+        Actor actor = signedInActor.actor();
+        for (Long client : clients) {
+            auditTrail.record(actor, AuditAction.LIST, null, client, "audit trail", "audit viewer");
+        }
+        return entries;
+    }
+
+    private NativeConditions conditions(AuditQuery query) {
+        Boolean agency = agency();
+        if (agency == null) {
+            throw new jakarta.ejb.EJBAccessException("no audit trail for this caller");
+        }
+        String tenant = signedInActor.actor().tenant().value();
+        NativeConditions where = new NativeConditions();
+        if (agency) {
+            // the agency's own rows, and other tenants' rows about the referrals it sent
+            where.and("(a.tenant_id = ?", tenant)
+                    .then(" OR EXISTS (SELECT 1 FROM referral ar WHERE ar.id = a.referral_id AND ar.agency_tenant_id = ?",
+                            tenant).then("))");
+        } else {
+            where.and("a.tenant_id = ?", tenant);
+        }
+        where.and("a.occurred_at >= ?", Timestamp.from(query.from().atStartOfDay(ZoneOffset.UTC).toInstant()));
+        where.and("a.occurred_at < ?", Timestamp.from(query.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+        if (query.actor() != null && !query.actor().isBlank()) {
+            where.and("a.actor = ?", query.actor().strip());
+        }
+        if (query.client() != null && !query.client().isBlank()) {
+            String pattern = LikePattern.containing(query.client());
+            where.and("(EXISTS (SELECT 1 FROM referral sr WHERE sr.id = a.referral_id AND sr.search_key LIKE ?", pattern)
+                    .then(") OR EXISTS (SELECT 1 FROM client sc WHERE sc.tenant_id = a.tenant_id AND sc.id = a.client_id"
+                            + " AND sc.search_key LIKE ?", pattern).then("))");
+        }
+        return where;
+    }
+
+    /** true for an agency's liaison officer, false for a partner's admin, null for anyone else. */
+    private Boolean agency() {
+        return org.reintegra.performance.PerformanceSide.of(entityManager, signedInActor.actor(),
+                sessionContext::isCallerInRole).map(side -> side == org.reintegra.performance.PerformanceSide.AGENCY)
+                .orElse(null);
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return (Instant) value;
+    }
+}

@@ -1,0 +1,2 @@
+/** The audit viewer screen. */
+package org.reintegra.audit.ui;
