@@ -79,13 +79,19 @@ public class ClientService {
 
     /** A page of the agency's clients whose name or case number contains the text; each shown is audited. */
     public List<ClientSummary> findClients(String text, int offset, int limit) {
+        return findClients(text, offset, limit, null);
+    }
+
+    /** The same, names sorted as the reader's language sorts them (PostgreSQL ICU collations). */
+    public List<ClientSummary> findClients(String text, int offset, int limit, java.util.Locale reader) {
         if (offset < 0 || limit < 1 || limit > 200) {
             throw new IllegalArgumentException("page out of range");
         }
         Actor actor = signedInActor.actor();
         String pattern = LikePattern.containing(text);
         List<Client> clients = entityManager.createQuery("SELECT c FROM Client c WHERE c.searchKey LIKE :p ESCAPE '\\'"
-                        + " ORDER BY c.familyName, c.id", Client.class)
+                        + " ORDER BY " + org.reintegra.persistence.NameCollation.orderBy("c.familyName", reader) + ", "
+                        + org.reintegra.persistence.NameCollation.orderBy("c.givenName", reader) + ", c.id", Client.class)
                 .setParameter("p", pattern).setFirstResult(offset).setMaxResults(limit).getResultList();
         clients.forEach(c -> auditTrail.record(actor, AuditAction.LIST, null, c.id(), "name,reference,dateOfBirth",
                 "client search"));

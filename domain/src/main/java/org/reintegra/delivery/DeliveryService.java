@@ -156,6 +156,12 @@ public class DeliveryService {
      */
     @RolesAllowed({Roles.PARTNER_STAFF, Roles.COLLEGE_REGISTRAR})
     public List<GroupCandidate> groupCandidates(String text, int limit) {
+        return groupCandidates(text, limit, null);
+    }
+
+    /** The same, names sorted as the reader's language sorts them. */
+    @RolesAllowed({Roles.PARTNER_STAFF, Roles.COLLEGE_REGISTRAR})
+    public List<GroupCandidate> groupCandidates(String text, int limit, java.util.Locale reader) {
         Actor actor = signedInActor.actor();
         if (limit < 1 || limit > 200) {
             throw new IllegalArgumentException("limit out of range");
@@ -163,7 +169,8 @@ public class DeliveryService {
         List<Object[]> rows = entityManager.createQuery("SELECT r.id, r.reference, r.client.givenName, r.client.familyName,"
                         + " r.clientId FROM Referral r WHERE r.partnerTenantId = :tenant AND r.sentAt IS NOT NULL"
                         + " AND r.status IN :open AND r.searchKey LIKE :search ESCAPE '\\'"
-                        + " ORDER BY r.client.familyName, r.id", Object[].class)
+                        + " ORDER BY " + org.reintegra.persistence.NameCollation.orderBy("r.client.familyName", reader)
+                        + ", r.id", Object[].class)
                 .setParameter("tenant", actor.tenant().value())
                 .setParameter("open", List.of(ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS))
                 .setParameter("search", LikePattern.containing(text))

@@ -84,6 +84,28 @@ class SchemaSafetyIT {
         }
     }
 
+    /**
+     * Client names sort by each portal language's own alphabet (ICU collations, as
+     * {@code NameCollation} names them): Kazakh ә after а, Kyrgyz ң after н, Georgian by the
+     * Georgian alphabet, where a plain byte order would put the extra letters after я.
+     */
+    @Test
+    void namesSortByTheAlphabetOfTheReadersLanguage() throws SQLException {
+        try (Connection connection = superuser()) {
+            assertEquals(List.of("Ахметов", "Әлиев", "Бекова"), strings(connection,
+                    "SELECT n FROM (VALUES ('Бекова'), ('Әлиев'), ('Ахметов')) v(n) ORDER BY n COLLATE \"" + org.reintegra.persistence.NameCollation.of(java.util.Locale.forLanguageTag("kk")) + "\""));
+            assertEquals(List.of("Нурланов", "Ңаев", "Омуров"), strings(connection,
+                    "SELECT n FROM (VALUES ('Омуров'), ('Ңаев'), ('Нурланов')) v(n) ORDER BY n COLLATE \"" + org.reintegra.persistence.NameCollation.of(java.util.Locale.forLanguageTag("ky")) + "\""));
+            assertEquals(List.of("ბერიძე", "გელაშვილი", "ჯაფარიძე"), strings(connection,
+                    "SELECT n FROM (VALUES ('ჯაფარიძე'), ('ბერიძე'), ('გელაშვილი')) v(n) ORDER BY n COLLATE \"" + org.reintegra.persistence.NameCollation.of(java.util.Locale.forLanguageTag("ka")) + "\""));
+            assertEquals(List.of("Ahmed", "Éva", "Zurab"), strings(connection,
+                    "SELECT n FROM (VALUES ('Zurab'), ('Éva'), ('Ahmed')) v(n) ORDER BY n COLLATE \"" + org.reintegra.persistence.NameCollation.of(java.util.Locale.ENGLISH) + "\""));
+            assertEquals(List.of("Ахметов", "Бекова", "Әлиев"), strings(connection,
+                    "SELECT n FROM (VALUES ('Бекова'), ('Әлиев'), ('Ахметов')) v(n) ORDER BY n COLLATE \"C\""),
+                    "byte order, for contrast");
+        }
+    }
+
     @Test
     void everyUniqueKeyOnATenantTableIncludesATenantColumn() throws SQLException {
         try (Connection connection = superuser()) {

@@ -73,7 +73,7 @@ public class GroupSessionView extends VerticalLayout implements HasDynamicTitle 
         clients.setItems(query -> {
             String filter = query.getFilter().orElse("");
             int upTo = Math.min(200, query.getOffset() + query.getLimit());
-            return delivery.groupCandidates(filter, upTo).stream().skip(query.getOffset()).limit(query.getLimit());
+            return delivery.groupCandidates(filter, upTo, getLocale()).stream().skip(query.getOffset()).limit(query.getLimit());
         });
         clients.addValueChangeListener(e -> showRows());
         rows.setId("group-rows");

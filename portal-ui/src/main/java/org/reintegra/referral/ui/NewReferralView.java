@@ -120,8 +120,9 @@ public class NewReferralView extends VerticalLayout implements HasDynamicTitle, 
         existingClient.setId("existing-client");
         existingClient.setLabel(getTranslation("new-referral.existing-client"));
         existingClient.setItemLabelGenerator(ClientSummary::displayName);
+        java.util.Locale reader = getLocale();
         existingClient.setItems(query -> clients.findClients(query.getFilter().orElse(""), query.getOffset(),
-                query.getLimit()).stream());
+                query.getLimit(), reader).stream());
         existingClient.setClearButtonVisible(true);
         existingClient.setWidthFull();
 
