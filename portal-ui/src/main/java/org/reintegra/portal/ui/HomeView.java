@@ -61,6 +61,16 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
                         getTranslation("quality.title"), org.reintegra.quality.ui.QualityReviewsView.class);
                 quality.setId("quality-link");
                 shortcuts.add(quality);
+                com.vaadin.flow.router.RouterLink audit = new com.vaadin.flow.router.RouterLink(
+                        getTranslation("audit.link"), org.reintegra.audit.ui.AuditView.class);
+                audit.setId("audit-link");
+                shortcuts.add(audit);
+            }
+            if (user.hasRole(org.reintegra.access.Roles.AGENCY_LIAISON)) {
+                com.vaadin.flow.router.RouterLink subjectAccess = new com.vaadin.flow.router.RouterLink(
+                        getTranslation("subject-access.title"), org.reintegra.subjectaccess.ui.SubjectAccessView.class);
+                subjectAccess.setId("subject-access-link");
+                shortcuts.add(subjectAccess);
             }
             com.vaadin.flow.router.RouterLink directory = new com.vaadin.flow.router.RouterLink(
                     getTranslation("directory.title"), org.reintegra.catalogue.ui.DirectoryView.class);
