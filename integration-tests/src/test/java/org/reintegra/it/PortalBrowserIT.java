@@ -56,6 +56,8 @@ class PortalBrowserIT {
             "services", Set.of("admin.justice", "admin.newpath"),
             "performance", Set.of("liaison.giorgi", "admin.justice", "admin.newpath"),
             "quality", Set.of("liaison.giorgi", "admin.justice", "admin.newpath"),
+            "audit", Set.of("liaison.giorgi", "admin.justice", "admin.newpath"),
+            "subject-access", Set.of("liaison.giorgi"),
             "directory", Set.of("officer.nino", "liaison.giorgi", "officer.aibek", "lawyer.tamar", "admin.justice",
                     "caseworker.dana", "admin.newpath", "registrar.erlan"));
 
@@ -611,6 +613,121 @@ class PortalBrowserIT {
         outsider.locator("#not-found").waitFor();
     }
 
+    /**
+     * The audit viewer: a partner's admin sees who in their organisation read what (and nothing of
+     * another organisation); the agency's liaison officer also sees what partners' staff did with
+     * the agency's referrals, but nothing about another agency's referrals at the same partner.
+     */
+    @Test
+    void theAuditTrailShowsEachOrganisationItsOwnAndTheAgencyWhatPartnersDidWithItsReferrals() {
+        inboxClients(signedIn("lawyer.tamar")); // lists both agencies' referrals at Justice & Art: audited
+        Page admin = signedIn("admin.justice");
+        admin.locator("#audit-link").click();
+        admin.locator("#audit-actor input").fill("lawyer.tamar");
+        admin.waitForFunction("() => /^[1-9][0-9]* entries$/.test(document.querySelector('#audit-count').innerText)"
+                + " && document.querySelectorAll('#audit-grid vaadin-grid-cell-content').length > 8");
+        String trail = admin.locator("#audit-grid").innerText();
+        assertTrue(trail.contains("lawyer.tamar") && trail.contains("Justice & Art NGO"), trail);
+        assertFalse(trail.contains("New Path Psychosocial Centre") || trail.contains("National Probation Agency"), trail);
+
+        Page other = signedIn("admin.newpath");
+        other.locator("#audit-link").click();
+        other.locator("#audit-actor input").fill("lawyer.tamar");
+        other.waitForFunction("() => document.querySelector('#audit-count').innerText === '0 entries'");
+
+        Page liaison = signedIn("liaison.giorgi");
+        liaison.locator("#audit-link").click();
+        liaison.locator("#audit-actor input").fill("lawyer.tamar");
+        liaison.waitForFunction("() => /^[1-9][0-9]* entries$/.test(document.querySelector('#audit-count').innerText)");
+        liaison.locator("#audit-client input").fill("Жумабаев"); // the penitentiary service's client at Justice & Art
+        liaison.waitForFunction("() => document.querySelector('#audit-count').innerText === '0 entries'");
+        liaison.locator("#audit-client input").fill("Tsiklauri");
+        liaison.waitForFunction("() => /^[1-9][0-9]* entries$/.test(document.querySelector('#audit-count').innerText)");
+    }
+
+    /**
+     * Subject access: the liaison officer finds a client and downloads everything held about them,
+     * including what the partner recorded and who at the partner read the record; the download is
+     * audited. Prints how long it took (the target is under a minute).
+     */
+    @Test
+    void aLiaisonOfficerDownloadsEverythingHeldAboutAClient() throws Exception {
+        inboxClients(signedIn("lawyer.tamar")); // the partner reads Tsiklauri's referral in its list
+        Page liaison = signedIn("liaison.giorgi");
+        liaison.locator("#subject-access-link").click();
+        liaison.locator("#subject-access-search input").fill("Tsiklauri");
+        Locator link = liaison.locator("#subject-access-clients a").first();
+        link.waitFor();
+        long exportsBefore = auditedSubjectAccessExports();
+        long started = System.nanoTime();
+        com.microsoft.playwright.Download download = liaison.waitForDownload(link::click);
+        java.nio.file.Path zip = download.path();
+        System.out.printf("subject access export: %d ms, %d bytes%n", (System.nanoTime() - started) / 1_000_000,
+                java.nio.file.Files.size(zip));
+        String json = null;
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(java.nio.file.Files.newInputStream(zip))) {
+            for (java.util.zip.ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                if (entry.getName().equals("subject-access.json")) {
+                    json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
+        }
+        assertTrue(json != null, "subject-access.json in the ZIP");
+        assertTrue(json.contains("\"client\":{") && json.contains("Tsiklauri"), "the client's record");
+        for (String section : List.of("\"referrals\"", "\"statusHistory\"", "\"sessions\"", "\"accessLog\"")) {
+            assertTrue(json.contains(section), section);
+        }
+        assertTrue(json.contains("lawyer.tamar"), "who at the partner read the record");
+        assertFalse(json.contains("Жумабаев"), "nobody else's data");
+        assertTrue(auditedSubjectAccessExports() > exportsBefore, "the export is audited");
+    }
+
+    private static long auditedSubjectAccessExports() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(TestStack.get().superuserJdbcUrl());
+             PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM audit_event"
+                     + " WHERE actor = 'liaison.giorgi' AND action = 'EXPORT' AND purpose = 'subject access export'");
+             ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /**
+     * Keycloak goes down: whoever is signed in keeps working; a new visitor gets a page saying
+     * sign-in is unavailable (503, no stack trace); when Keycloak is back, the sign-in form returns
+     * by itself. Runs last: it restarts Keycloak.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void whenKeycloakIsDownSignedInPeopleKeepWorkingAndNewVisitorsAreToldSignInIsUnavailable() throws Exception {
+        Page working = signedIn("officer.nino");
+        TestStack.get().withKeycloakDown(() -> {
+            Thread.sleep(6_000); // the portal's last look at Keycloak is at most five seconds old
+            working.navigate(portal.toString());
+            working.locator("#welcome").waitFor();
+            working.locator("#referral-inbox").waitFor();
+            assertTrue(working.locator("#signed-in-as").innerText().contains("National Probation Agency"));
+
+            Page visitor = browser.newUser();
+            Response refused = visitor.navigate(portal.toString());
+            assertEquals(503, refused.status());
+            String page = visitor.locator("#sign-in-unavailable").innerText();
+            assertTrue(page.contains("Signing in is unavailable"), page);
+            assertFalse(page.contains("Exception"), page);
+        });
+        Page visitor = browser.newUser();
+        long deadline = System.currentTimeMillis() + 60_000;
+        do {
+            visitor.navigate(portal.toString());
+            if (visitor.locator("#username").count() > 0) {
+                break;
+            }
+            Thread.sleep(2_000);
+        } while (System.currentTimeMillis() < deadline);
+        assertEquals(1, visitor.locator("#username").count(), "the sign-in form is back");
+        PortalBrowser.signIn(visitor, portal.toString(), "officer.nino", "demo");
+    }
+
     private static void chooseOffice(Page page) {
         page.locator("#perf-office").click();
         page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions()
@@ -664,7 +781,7 @@ class PortalBrowserIT {
      * <p>Runs last: it adds a referral that the fixed visibility sets of the other tests do not know.
      */
     @Test
-    @Order(Integer.MAX_VALUE)
+    @Order(Integer.MAX_VALUE - 1)
     void anOfficerSendsAReferralThePartnerAcceptsItAndBothSeeItsHistoryAndAmendments() throws Exception {
         Page partner = signedIn("caseworker.dana"); // known to the portal (and its mail) from this sign-in on
         Page officer = signedIn("officer.nino");

@@ -28,7 +28,7 @@ public final class TestStack {
     private static TestStack running;
 
     private final EmbeddedDatabase database;
-    private final KeycloakServer keycloak;
+    private KeycloakServer keycloak;
     private final GreenMail mail;
 
     private TestStack(EmbeddedDatabase database, KeycloakServer keycloak, GreenMail mail) {
@@ -75,6 +75,23 @@ public final class TestStack {
         } finally {
             running.database.close();
             running = null;
+        }
+    }
+
+    /** Work to do while Keycloak is stopped. */
+    @FunctionalInterface
+    interface WhileDown {
+        void run() throws Exception;
+    }
+
+    /** Stops Keycloak, does the work, and starts Keycloak again with the same settings and data. */
+    synchronized void withKeycloakDown(WhileDown work) throws Exception {
+        KeycloakServer.Settings settings = keycloak.settings();
+        keycloak.close();
+        try {
+            work.run();
+        } finally {
+            keycloak = KeycloakServer.start(settings);
         }
     }
 

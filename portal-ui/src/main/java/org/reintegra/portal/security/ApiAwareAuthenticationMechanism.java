@@ -44,12 +44,21 @@ public class ApiAwareAuthenticationMechanism implements HttpAuthenticationMechan
     @Inject
     ApiCaller apiCaller;
 
+    @Inject
+    KeycloakAvailability keycloak;
+
+    @Inject
+    jakarta.security.enterprise.identitystore.openid.OpenIdContext openIdContext;
+
     private volatile HttpAuthenticationMechanism browserMechanism;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) throws AuthenticationException {
         if (!isApi(request)) {
+            if (!keycloak.reachable()) {
+                return whileKeycloakIsDown(request, response, context);
+            }
             return browser().validateRequest(request, response, context);
         }
         String header = request.getHeader("Authorization");
@@ -64,10 +73,32 @@ public class ApiAwareAuthenticationMechanism implements HttpAuthenticationMechan
         return context.notifyContainerAboutLogin(caller.get().name(), caller.get().groups());
     }
 
+    /**
+     * Keycloak cannot be reached (ADR 0003): whoever is signed in keeps working with the identity
+     * and roles of the tokens their session already holds (no refresh is possible, and none is
+     * tried); a new visitor to a protected page gets a page saying sign-in is unavailable, not an
+     * error. When Keycloak answers again, requests go through the OpenID Connect mechanism again.
+     */
+    private AuthenticationStatus whileKeycloakIsDown(HttpServletRequest request, HttpServletResponse response,
+                                                     HttpMessageContext context) {
+        Optional<SessionIdentity> signedIn = SessionIdentity.of(openIdContext);
+        if (signedIn.isPresent()) {
+            return context.notifyContainerAboutLogin(signedIn.get().name(), signedIn.get().groups());
+        }
+        if (!context.isProtected()) {
+            return context.doNothing();
+        }
+        SignInUnavailablePage.send(request, response);
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
     @Override
     public AuthenticationStatus secureResponse(HttpServletRequest request, HttpServletResponse response,
                                                HttpMessageContext context) throws AuthenticationException {
-        return isApi(request) ? AuthenticationStatus.SUCCESS : browser().secureResponse(request, response, context);
+        if (isApi(request) || !keycloak.reachable()) {
+            return AuthenticationStatus.SUCCESS;
+        }
+        return browser().secureResponse(request, response, context);
     }
 
     @Override

@@ -1,0 +1,64 @@
+package org.reintegra.portal.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Whether Keycloak answers: its realm's discovery document within two seconds. The answer is kept
+ * for five seconds, so a Keycloak outage costs each request at most one short wait every five
+ * seconds, and recovery is noticed within five seconds.
+ */
+@ApplicationScoped
+public class KeycloakAvailability {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(2);
+    static final long REMEMBER_NANOS = Duration.ofSeconds(5).toNanos();
+
+    @Inject
+    @ConfigProperty(name = "reintegra.oidc.provider-uri")
+    String providerUri;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private volatile boolean reachable = true;
+    private volatile long checkedAt;
+    private volatile int lastStatus;
+
+    public boolean reachable() {
+        long now = System.nanoTime();
+        if (checkedAt != 0 && now - checkedAt < REMEMBER_NANOS) {
+            return reachable;
+        }
+        reachable = probe();
+        checkedAt = System.nanoTime();
+        return reachable;
+    }
+
+    /** The HTTP status of the last probe, 0 when Keycloak did not answer. */
+    public int lastStatus() {
+        return lastStatus;
+    }
+
+    private boolean probe() {
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(
+                            URI.create(providerUri + "/.well-known/openid-configuration")).timeout(TIMEOUT).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
+            lastStatus = response.statusCode();
+            return response.statusCode() == 200;
+        } catch (IOException unreachable) {
+            lastStatus = 0;
+            return false;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            lastStatus = 0;
+            return false;
+        }
+    }
+}
