@@ -1,5 +1,7 @@
 package org.reintegra.audit;
 
+import static org.reintegra.persistence.SqlValues.instant;
+
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -9,7 +11,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -127,15 +128,5 @@ public class AuditViewer {
         return org.reintegra.performance.PerformanceSide.of(entityManager, signedInActor.actor(),
                 sessionContext::isCallerInRole).map(side -> side == org.reintegra.performance.PerformanceSide.AGENCY)
                 .orElse(null);
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return (Instant) value;
     }
 }

@@ -1,5 +1,10 @@
 package org.reintegra.performance;
 
+import static org.reintegra.persistence.SqlValues.date;
+import static org.reintegra.persistence.SqlValues.decimal;
+import static org.reintegra.persistence.SqlValues.instant;
+import static org.reintegra.persistence.SqlValues.number;
+
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -9,9 +14,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.sql.Date;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -324,33 +326,5 @@ public class PerformanceService {
             where.and("m." + drill.dimension().column() + " = ?", drill.key());
         }
         return where;
-    }
-
-    private static long number(Object value) {
-        return value == null ? 0 : ((Number) value).longValue();
-    }
-
-    private static Double decimal(Object value) {
-        return value == null ? null : ((Number) value).doubleValue();
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return (Instant) value;
-    }
-
-    private static LocalDate date(Object value) {
-        if (value == null) {
-            return null;
-        }
-        return value instanceof Date sqlDate ? sqlDate.toLocalDate() : (LocalDate) value;
     }
 }
