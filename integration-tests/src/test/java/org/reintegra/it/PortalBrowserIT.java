@@ -567,6 +567,7 @@ class PortalBrowserIT {
         liaison.locator("#quality-title input").fill("Spring review of Justice & Art");
         liaison.locator("#quality-start").click();
         liaison.locator("#quality-review-heading").waitFor();
+        liaison.waitForURL(java.util.regex.Pattern.compile(".*/quality/review/[0-9]+$")); // pushed after the view shows
         String reviewUrl = liaison.url();
         liaison.waitForFunction("() => document.querySelectorAll('#quality-sample vaadin-grid-cell-content a').length >= 3");
         Set<String> sampled = new TreeSet<>(liaison.locator("#quality-sample vaadin-grid-cell-content a").allInnerTexts());
@@ -726,6 +727,60 @@ class PortalBrowserIT {
         } while (System.currentTimeMillis() < deadline);
         assertEquals(1, visitor.locator("#username").count(), "the sign-in form is back");
         PortalBrowser.signIn(visitor, portal.toString(), "officer.nino", "demo");
+    }
+
+    /** The main screens, and who opens them, for the accessibility check. */
+    private static final Map<String, List<String>> MAIN_SCREENS = Map.of(
+            "officer.nino", List.of("", "referrals/new", "directory"),
+            "lawyer.tamar", List.of("", "sessions/group"),
+            "admin.justice", List.of("services", "courses", "performance", "quality", "audit"),
+            "liaison.giorgi", List.of("", "performance", "quality", "audit", "subject-access"),
+            "registrar.erlan", List.of("courses"));
+
+    /**
+     * axe-core (WCAG 2.1 A and AA rules) finds no serious or critical violation on any main screen,
+     * nor on an opened referral; and the home page's shortcuts are reached and followed with the
+     * keyboard alone.
+     */
+    @Test
+    void theMainScreensHaveNoSeriousOrCriticalAccessibilityViolations() throws Exception {
+        List<String> found = new ArrayList<>();
+        for (Map.Entry<String, List<String>> user : new java.util.TreeMap<>(MAIN_SCREENS).entrySet()) {
+            Page page = signedIn(user.getKey());
+            for (String screen : user.getValue()) {
+                page.navigate(portal + screen);
+                page.locator("h2").first().waitFor();
+                page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+                found.addAll(seriousViolations(page, user.getKey() + " /" + screen));
+            }
+        }
+        Page officer = signedIn("officer.nino");
+        officer.navigate(portal + "referrals/" + referralIdOfClient("Tsiklauri"));
+        officer.locator("#referral-heading").waitFor();
+        officer.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        found.addAll(seriousViolations(officer, "officer.nino /referrals/{id}"));
+        assertEquals(List.of(), found);
+
+        Page liaison = signedIn("liaison.giorgi");
+        for (int i = 0; i < 40 && !"performance-link".equals(
+                liaison.evaluate("() => document.activeElement && document.activeElement.id")); i++) {
+            liaison.keyboard().press("Tab");
+        }
+        liaison.keyboard().press("Enter");
+        liaison.locator("#performance-heading").waitFor();
+    }
+
+    private static List<String> seriousViolations(Page page, String where) {
+        com.deque.html.axecore.results.AxeResults results = new com.deque.html.axecore.playwright.AxeBuilder(page)
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze();
+        List<String> serious = new ArrayList<>();
+        for (com.deque.html.axecore.results.Rule rule : results.getViolations()) {
+            if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
+                serious.add(where + ": " + rule.getId() + " (" + rule.getImpact() + ") " + rule.getNodes().stream()
+                        .map(node -> String.valueOf(node.getTarget())).limit(3).toList());
+            }
+        }
+        return serious;
     }
 
     private static void chooseOffice(Page page) {

@@ -229,6 +229,8 @@ public class PerformanceView extends VerticalLayout implements HasDynamicTitle {
                 drill.addThemeVariants(ButtonVariant.LUMO_CONTRAST, ButtonVariant.LUMO_TERTIARY);
                 drill.setHeight("auto");
                 drill.setTooltipText(getTranslation("performance.show-referrals"));
+                drill.setAriaLabel(getTranslation("performance.show-referrals-of", text.measure(measure),
+                        getTranslation("performance.export.all"), text.format(measure, cell)));
                 tile = drill;
             } else {
                 tile = content;
