@@ -332,6 +332,22 @@ class IntakeApiIT {
         assertTrue(live.body().contains("portal"), live.body());
     }
 
+    /** Every response names its request: the caller's plain X-Request-Id, or a new one. */
+    @Test
+    void everyResponseCarriesTheRequestIdItsLogLinesCarry() throws Exception {
+        String token = token(NPA_CLIENT);
+        HttpResponse<String> traced = http.send(HttpRequest.newBuilder(URI.create(portal + "api/v1/referrals?changedSince=2026-01-01T00:00:00Z"))
+                .header("Authorization", "Bearer " + token).header("X-Request-Id", "it-trace-42").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, traced.statusCode(), traced.body());
+        assertEquals("it-trace-42", traced.headers().firstValue("X-Request-Id").orElse(null));
+        HttpResponse<String> forged = http.send(HttpRequest.newBuilder(URI.create(portal + "api/v1/referrals?changedSince=2026-01-01T00:00:00Z"))
+                .header("Authorization", "Bearer " + token).header("X-Request-Id", "no spaces or {json} please").GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+        String given = forged.headers().firstValue("X-Request-Id").orElse("");
+        assertTrue(given.matches("[0-9a-f-]{36}"), given);
+    }
+
     // --- helpers -----------------------------------------------------------------------------
 
     private static String referral(String caseNumber, String reason) {
