@@ -109,6 +109,12 @@ class TenantIsolationIT {
     @EJB
     org.reintegra.quality.QualityReviewService quality;
 
+    @jakarta.inject.Inject
+    org.eclipse.microprofile.metrics.MetricRegistry metricRegistry;
+
+    @org.jboss.arquillian.test.api.ArquillianResource
+    java.net.URL portal;
+
     /**
      * Services check roles themselves (default deny): with a tenant bound but no signed-in user
      * holding a role, every operation is refused before it touches data.
@@ -333,6 +339,19 @@ class TenantIsolationIT {
         assertEquals(10L, (long) as(AGENCY, probe::referralCountByNativeSql));
         assertEquals(4L, (long) as(PARTNER, probe::referralCountByNativeSql));
         assertEquals(3L, (long) as(OTHER_PARTNER, probe::referralCountByNativeSql), "not the draft");
+    }
+
+    /** The portal's own metrics reach the server's registry (served at /metrics): a refused API token is counted. */
+    @Test
+    void aRefusedApiTokenIsCountedInThePortalsMetrics() throws Exception {
+        String refused = "reintegra_api_tokens_refused_total";
+        long before = metricRegistry.counter(refused).getCount();
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(portal + "api/v1/referrals?changedSince=2026-01-01T00:00:00Z"))
+                        .header("Authorization", "Bearer not-a-token").GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, response.statusCode(), response.body());
+        assertEquals(before + 1, metricRegistry.counter(refused).getCount());
     }
 
     /**

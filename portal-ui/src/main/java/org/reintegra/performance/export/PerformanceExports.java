@@ -9,12 +9,15 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.Tag;
 import org.reintegra.performance.PerformanceFilter;
 import org.reintegra.performance.PerformanceReport;
 import org.reintegra.performance.PerformanceService;
+import org.reintegra.portal.metrics.PortalMetrics;
 import org.reintegra.tenancy.CurrentTenant;
 import org.reintegra.tenancy.TenantBinding;
 import org.reintegra.tenancy.TenantId;
@@ -40,6 +43,9 @@ public class PerformanceExports {
     @Inject
     private CurrentTenant currentTenant;
 
+    @Inject
+    private PortalMetrics metrics;
+
     /** Reads the report, records the export and starts writing the file. */
     public ExportJob start(PerformanceFilter filter, ReportFormat format, PerformanceText text) {
         TenantId tenant = currentTenant.require();
@@ -47,11 +53,13 @@ public class PerformanceExports {
         performance.recordExport(filter, format.name());
         ExportJob job = new ExportJob(format, "performance-" + LocalDate.now() + "." + format.extension());
         long referrals = report.totals().received();
+        metrics.count(PortalMetrics.EXPORTS, new Tag("format", format.name()));
         executor.submit(() -> TenantBinding.runAs(tenant, () -> write(job, report, text, referrals)));
         return job;
     }
 
     private void write(ExportJob job, PerformanceReport report, PerformanceText text, long referrals) {
+        long started = System.nanoTime();
         Path file = null;
         try {
             file = Files.createTempFile("reintegra-export-", "." + job.format().extension(),
@@ -66,9 +74,12 @@ public class PerformanceExports {
                 }
             }
             job.ready(file);
+            metrics.time(PortalMetrics.EXPORT_TIME, Duration.ofNanos(System.nanoTime() - started),
+                    new Tag("format", job.format().name()));
         } catch (IOException | RuntimeException failed) {
             LOG.log(Level.WARNING, "Performance export failed", failed);
             job.failed();
+            metrics.count(PortalMetrics.EXPORT_FAILURES);
             if (file != null) {
                 try {
                     Files.deleteIfExists(file);

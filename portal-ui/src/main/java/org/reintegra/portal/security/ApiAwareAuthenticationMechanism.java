@@ -48,6 +48,9 @@ public class ApiAwareAuthenticationMechanism implements HttpAuthenticationMechan
     KeycloakAvailability keycloak;
 
     @Inject
+    org.reintegra.portal.metrics.PortalMetrics metrics;
+
+    @Inject
     jakarta.security.enterprise.identitystore.openid.OpenIdContext openIdContext;
 
     private volatile HttpAuthenticationMechanism browserMechanism;
@@ -67,6 +70,7 @@ public class ApiAwareAuthenticationMechanism implements HttpAuthenticationMechan
         }
         Optional<BearerTokenVerifier.VerifiedCaller> caller = verifier.verify(header.substring(BEARER.length()).strip());
         if (caller.isEmpty()) {
+            metrics.count(org.reintegra.portal.metrics.PortalMetrics.API_TOKENS_REFUSED);
             return unauthorized(response, context, "The bearer access token is not valid for this API.");
         }
         apiCaller.authenticated(caller.get().tenant(), caller.get().clientId());
@@ -83,11 +87,13 @@ public class ApiAwareAuthenticationMechanism implements HttpAuthenticationMechan
                                                      HttpMessageContext context) {
         Optional<SessionIdentity> signedIn = SessionIdentity.of(openIdContext);
         if (signedIn.isPresent()) {
+            metrics.count(org.reintegra.portal.metrics.PortalMetrics.SESSIONS_KEPT);
             return context.notifyContainerAboutLogin(signedIn.get().name(), signedIn.get().groups());
         }
         if (!context.isProtected()) {
             return context.doNothing();
         }
+        metrics.count(org.reintegra.portal.metrics.PortalMetrics.SIGN_IN_UNAVAILABLE);
         SignInUnavailablePage.send(request, response);
         return AuthenticationStatus.SEND_FAILURE;
     }

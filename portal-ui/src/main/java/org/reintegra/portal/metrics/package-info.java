@@ -1,0 +1,2 @@
+/** The portal's own metrics, next to the server's (MicroProfile Metrics at {@code /metrics}). */
+package org.reintegra.portal.metrics;
