@@ -2,13 +2,24 @@ package org.reintegra.portal.ui;
 
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import org.reintegra.access.Roles;
+import org.reintegra.audit.ui.AuditView;
+import org.reintegra.catalogue.ui.DirectoryView;
+import org.reintegra.catalogue.ui.OurServicesView;
+import org.reintegra.delivery.ui.CoursesView;
+import org.reintegra.delivery.ui.GroupSessionView;
+import org.reintegra.performance.ui.PerformanceView;
 import org.reintegra.portal.security.SignedInUser;
+import org.reintegra.quality.ui.QualityReviewsView;
+import org.reintegra.subjectaccess.ui.SubjectAccessView;
 import org.reintegra.referral.ui.ReferralInbox;
 
 /** Where everyone lands after signing in: who they are, for which organisation, and its referrals. */
@@ -29,55 +40,21 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
                     getTranslation("organisation.kind." + organisation.kind().name())));
             who.setId("organisation");
             add(who);
-            com.vaadin.flow.component.orderedlayout.HorizontalLayout shortcuts =
-                    new com.vaadin.flow.component.orderedlayout.HorizontalLayout();
-            if (user.hasRole(org.reintegra.access.Roles.PARTNER_STAFF)
-                    || user.hasRole(org.reintegra.access.Roles.COLLEGE_REGISTRAR)) {
-                com.vaadin.flow.router.RouterLink group = new com.vaadin.flow.router.RouterLink(
-                        getTranslation("group.title"), org.reintegra.delivery.ui.GroupSessionView.class);
-                group.setId("group-session-link");
-                shortcuts.add(group);
-            }
-            if (user.hasRole(org.reintegra.access.Roles.COLLEGE_REGISTRAR)
-                    || user.hasRole(org.reintegra.access.Roles.PARTNER_ADMIN)) {
-                com.vaadin.flow.router.RouterLink courses = new com.vaadin.flow.router.RouterLink(
-                        getTranslation("courses.title"), org.reintegra.delivery.ui.CoursesView.class);
-                courses.setId("courses-link");
-                shortcuts.add(courses);
-            }
-            if (user.hasRole(org.reintegra.access.Roles.PARTNER_ADMIN)) {
-                com.vaadin.flow.router.RouterLink services = new com.vaadin.flow.router.RouterLink(
-                        getTranslation("catalogue.title"), org.reintegra.catalogue.ui.OurServicesView.class);
-                services.setId("services-link");
-                shortcuts.add(services);
-            }
-            if (user.hasRole(org.reintegra.access.Roles.AGENCY_LIAISON)
-                    || user.hasRole(org.reintegra.access.Roles.PARTNER_ADMIN)) {
-                com.vaadin.flow.router.RouterLink performance = new com.vaadin.flow.router.RouterLink(
-                        getTranslation("performance.link"), org.reintegra.performance.ui.PerformanceView.class);
-                performance.setId("performance-link");
-                shortcuts.add(performance);
-                com.vaadin.flow.router.RouterLink quality = new com.vaadin.flow.router.RouterLink(
-                        getTranslation("quality.title"), org.reintegra.quality.ui.QualityReviewsView.class);
-                quality.setId("quality-link");
-                shortcuts.add(quality);
-                com.vaadin.flow.router.RouterLink audit = new com.vaadin.flow.router.RouterLink(
-                        getTranslation("audit.link"), org.reintegra.audit.ui.AuditView.class);
-                audit.setId("audit-link");
-                shortcuts.add(audit);
-            }
-            if (user.hasRole(org.reintegra.access.Roles.AGENCY_LIAISON)) {
-                com.vaadin.flow.router.RouterLink subjectAccess = new com.vaadin.flow.router.RouterLink(
-                        getTranslation("subject-access.title"), org.reintegra.subjectaccess.ui.SubjectAccessView.class);
-                subjectAccess.setId("subject-access-link");
-                shortcuts.add(subjectAccess);
-            }
-            com.vaadin.flow.router.RouterLink directory = new com.vaadin.flow.router.RouterLink(
-                    getTranslation("directory.title"), org.reintegra.catalogue.ui.DirectoryView.class);
-            directory.setId("directory-link");
-            if (user.worksWithReferrals() || user.hasRole(org.reintegra.access.Roles.PARTNER_ADMIN)) {
-                shortcuts.add(directory);
-            }
+            HorizontalLayout shortcuts = new HorizontalLayout();
+            shortcuts.getStyle().set("flex-wrap", "wrap");
+            boolean partnerWork = user.hasRole(Roles.PARTNER_STAFF) || user.hasRole(Roles.COLLEGE_REGISTRAR);
+            boolean partnerAdmin = user.hasRole(Roles.PARTNER_ADMIN);
+            boolean liaison = user.hasRole(Roles.AGENCY_LIAISON);
+            shortcut(shortcuts, partnerWork, "group.title", GroupSessionView.class, "group-session-link");
+            shortcut(shortcuts, user.hasRole(Roles.COLLEGE_REGISTRAR) || partnerAdmin, "courses.title", CoursesView.class,
+                    "courses-link");
+            shortcut(shortcuts, partnerAdmin, "catalogue.title", OurServicesView.class, "services-link");
+            shortcut(shortcuts, liaison || partnerAdmin, "performance.link", PerformanceView.class, "performance-link");
+            shortcut(shortcuts, liaison || partnerAdmin, "quality.title", QualityReviewsView.class, "quality-link");
+            shortcut(shortcuts, liaison || partnerAdmin, "audit.link", AuditView.class, "audit-link");
+            shortcut(shortcuts, liaison, "subject-access.title", SubjectAccessView.class, "subject-access-link");
+            shortcut(shortcuts, user.worksWithReferrals() || partnerAdmin, "directory.title", DirectoryView.class,
+                    "directory-link");
             if (shortcuts.getComponentCount() > 0) {
                 add(shortcuts);
             }
@@ -91,6 +68,16 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
             none.setId("organisation");
             add(none);
         });
+    }
+
+    /** A link to another screen, for those who may open it. */
+    private void shortcut(HorizontalLayout shortcuts, boolean shown, String titleKey,
+                          Class<? extends com.vaadin.flow.component.Component> view, String id) {
+        if (shown) {
+            RouterLink link = new RouterLink(getTranslation(titleKey), view);
+            link.setId(id);
+            shortcuts.add(link);
+        }
     }
 
     @Override
