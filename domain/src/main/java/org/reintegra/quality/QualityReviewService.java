@@ -133,6 +133,11 @@ public class QualityReviewService {
                 sampled.stream().map(Number::longValue).sorted().toList(), actor.username(), clock.instant());
         entityManager.persist(review);
         entityManager.flush();
+        Map<Long, Object[]> facts = referralFacts(review.items().stream().map(ReviewedReferral::referralId).toList());
+        for (ReviewedReferral item : review.items()) {
+            auditTrail.record(actor, AuditAction.CREATE, item.referralId(),
+                    ((Number) facts.get(item.referralId())[3]).longValue(), "sampled for a quality review", "quality review");
+        }
         return review.id();
     }
 
@@ -159,6 +164,7 @@ public class QualityReviewService {
                 clock.instant());
         entityManager.persist(raised);
         flush();
+        auditFinding(actor, raised, AuditAction.CREATE);
         return raised.id();
     }
 
@@ -168,6 +174,7 @@ public class QualityReviewService {
         QualityFinding finding = findingOf(findingId, OrganisationKind.PARTNER, expectedVersion);
         finding.answer(response, actor.username(), clock.instant());
         flush();
+        auditFinding(actor, finding, AuditAction.CHANGE);
     }
 
     @RolesAllowed(Roles.AGENCY_LIAISON)
@@ -176,14 +183,16 @@ public class QualityReviewService {
         QualityFinding finding = findingOf(findingId, OrganisationKind.AGENCY, expectedVersion);
         finding.close(actor.username(), clock.instant());
         flush();
+        auditFinding(actor, finding, AuditAction.CHANGE);
     }
 
     @RolesAllowed(Roles.AGENCY_LIAISON)
     public void reopenFinding(long findingId, long expectedVersion, String comment) {
-        requireReviewer();
+        Actor actor = requireReviewer();
         QualityFinding finding = findingOf(findingId, OrganisationKind.AGENCY, expectedVersion);
         finding.reopen(comment);
         flush();
+        auditFinding(actor, finding, AuditAction.CHANGE);
     }
 
     @RolesAllowed(Roles.AGENCY_LIAISON)
@@ -294,6 +303,14 @@ public class QualityReviewService {
 
     private long clientOf(long referralId) {
         return ((Number) referralFacts(List.of(referralId)).get(referralId)[3]).longValue();
+    }
+
+    /** A finding about one sampled referral is about its client: audited like any change of it. */
+    private void auditFinding(Actor actor, QualityFinding finding, AuditAction action) {
+        if (finding.referralId() != null) {
+            auditTrail.record(actor, action, finding.referralId(), clientOf(finding.referralId()), "quality finding",
+                    "quality review");
+        }
     }
 
     private void flush() {

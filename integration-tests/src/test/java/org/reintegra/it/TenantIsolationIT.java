@@ -91,6 +91,7 @@ class TenantIsolationIT {
     @EJB
     RegistrarProbe registrar;
 
+
     @EJB
     org.reintegra.catalogue.ServiceCatalogue catalogue;
 
@@ -108,6 +109,12 @@ class TenantIsolationIT {
 
     @EJB
     org.reintegra.quality.QualityReviewService quality;
+
+    @EJB
+    org.reintegra.audit.AuditViewer auditViewer;
+
+    @EJB
+    org.reintegra.subjectaccess.SubjectAccessService subjectAccess;
 
     @jakarta.inject.Inject
     org.eclipse.microprofile.metrics.MetricRegistry metricRegistry;
@@ -216,6 +223,14 @@ class TenantIsolationIT {
         operations.put("closeFinding", () -> quality.closeFinding(1, 1));
         operations.put("reopenFinding", () -> quality.reopenFinding(1, 1, "x"));
         operations.put("closeReview", () -> quality.close(1, 1));
+        org.reintegra.audit.AuditQuery week = org.reintegra.audit.AuditQuery.lastWeek(java.time.LocalDate.now());
+        operations.put("auditAvailable", () -> auditViewer.available());
+        operations.put("auditCount", () -> auditViewer.count(week));
+        operations.put("auditPage", () -> auditViewer.page(week, 0, 10));
+        operations.put("subjectAccessFind", () -> subjectAccess.findClients("Tsiklauri", java.util.Locale.ENGLISH));
+        operations.put("subjectAccessExport", () -> subjectAccess.export(1));
+        operations.put("findClientsInReaderOrder", () -> clients.findClients("", 0, 10, java.util.Locale.ENGLISH));
+        operations.put("groupCandidatesInReaderOrder", () -> delivery.groupCandidates("", 10, java.util.Locale.ENGLISH));
         operations.put("registerClient", () -> clients.registerClient(null));
         operations.put("findClients", () -> clients.findClients("", 0, 10));
         List<String> allowed = new ArrayList<>();
