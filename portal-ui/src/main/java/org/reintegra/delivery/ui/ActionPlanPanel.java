@@ -19,7 +19,6 @@ import org.reintegra.access.InputRejected;
 import org.reintegra.delivery.ActionPlanEntry;
 import org.reintegra.delivery.ActionPlanService;
 import org.reintegra.delivery.ActionPlanStatus;
-import org.reintegra.referral.ReferralChangedMeanwhile;
 import org.reintegra.referral.ReferralNotFound;
 
 /**
@@ -142,14 +141,7 @@ public class ActionPlanPanel extends VerticalLayout {
     }
 
     private void run(String successKey, Supplier<ActionPlanEntry> command) {
-        try {
-            command.get();
-            Notices.success(getTranslation(successKey));
-        } catch (ReferralChangedMeanwhile | ReferralNotFound gone) {
-            Notices.warn(getTranslation("notice.changed-meanwhile"));
-        } catch (InputRejected refused) {
-            Notices.error(getTranslation(refused.messageKey()));
-        }
+        Notices.attempt(this, successKey, command::get);
         changed.run();
     }
 }

@@ -14,15 +14,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.function.Supplier;
-import org.reintegra.access.InputRejected;
 import org.reintegra.delivery.DropoutReason;
 import org.reintegra.delivery.EnrolmentDeclineReason;
 import org.reintegra.delivery.EnrolmentEntry;
 import org.reintegra.delivery.EnrolmentService;
 import org.reintegra.delivery.EnrolmentStatus;
 import org.reintegra.delivery.IntakeSummary;
-import org.reintegra.referral.ReferralChangedMeanwhile;
-import org.reintegra.referral.ReferralNotFound;
 
 /**
  * A referral's college enrolment: what the agency and the college see, and for the registrar the
@@ -168,14 +165,7 @@ public class EnrolmentPanel extends VerticalLayout {
     }
 
     private void run(String successKey, Supplier<EnrolmentEntry> command) {
-        try {
-            command.get();
-            Notices.success(getTranslation(successKey));
-        } catch (ReferralChangedMeanwhile | ReferralNotFound gone) {
-            Notices.warn(getTranslation("notice.changed-meanwhile"));
-        } catch (InputRejected refused) {
-            Notices.error(getTranslation(refused.messageKey()));
-        }
+        Notices.attempt(this, successKey, command::get);
         changed.run();
     }
 }
