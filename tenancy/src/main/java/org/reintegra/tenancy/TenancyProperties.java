@@ -18,6 +18,13 @@ public final class TenancyProperties {
     /** PostgreSQL setting that the row-level security policies compare with. */
     public static final String DATABASE_SETTING = "app.tenant_id";
 
+    /**
+     * The value of the tenant setting in the platform operator's scope ({@link PlatformBound}). It is
+     * not a valid {@link TenantId} (tenant ids never start with an underscore), so no tenant's row
+     * ever matches it.
+     */
+    public static final String PLATFORM_SCOPE = "_platform";
+
     private TenancyProperties() {
     }
 }

@@ -12,4 +12,10 @@ public final class TenantStamp {
         entityManager.setProperty(TenancyProperties.TENANT_PROPERTY, tenant.value());
         entityManager.setProperty(TenancyProperties.SHARED_TENANT_PARAMETER, tenant.value());
     }
+
+    /** The platform operator's scope: no tenant (see {@link PlatformBound}). */
+    public static void applyPlatform(EntityManager entityManager) {
+        entityManager.setProperty(TenancyProperties.TENANT_PROPERTY, TenancyProperties.PLATFORM_SCOPE);
+        entityManager.setProperty(TenancyProperties.SHARED_TENANT_PARAMETER, TenancyProperties.PLATFORM_SCOPE);
+    }
 }
