@@ -73,6 +73,12 @@ public final class KeycloakServer implements AutoCloseable {
     /** Environment variable that the realm import file uses as placeholder for the intake-API clients' secret. */
     private static final String API_CLIENT_SECRET_VARIABLE = "REINTEGRA_API_CLIENT_SECRET";
 
+    /** Environment variable that the realm import file uses as placeholder for the administration client's secret. */
+    private static final String ADMIN_CLIENT_SECRET_VARIABLE = "REINTEGRA_ADMIN_CLIENT_SECRET";
+
+    /** Environment variable that the realm import file uses as placeholder for the SMTP port. */
+    private static final String SMTP_PORT_VARIABLE = "REINTEGRA_SMTP_PORT";
+
     /** Holds the digest of the realm file the data under {@code data/h2} was imported from. */
     private static final String REALM_DIGEST_FILE = "data/reintegra-realm.sha256";
 
@@ -96,11 +102,15 @@ public final class KeycloakServer implements AutoCloseable {
      * @param portalClientSecret  client secret of the {@code reintegra-portal} client
      * @param apiClientSecret     client secret of the demo agencies' intake-API clients
      *                            ({@code npa-case-system}, {@code psp-case-system})
+     * @param adminClientSecret   client secret of the portal's administration service account
+     *                            ({@code reintegra-admin}: onboarding and staff administration)
+     * @param smtpPort            port of the SMTP server on {@code host} that Keycloak sends its mail
+     *                            (set-password links) through
      * @param logFile             file that receives the server's console output (appended)
      */
     public record Settings(Path distributionArchive, Path home, String host, int httpPort, int managementPort,
                            String adminUser, String adminPassword, String portalClientSecret, String apiClientSecret,
-                           Path logFile) {
+                           String adminClientSecret, int smtpPort, Path logFile) {
 
         public Settings {
             Objects.requireNonNull(distributionArchive, "distributionArchive");
@@ -110,6 +120,8 @@ public final class KeycloakServer implements AutoCloseable {
             Objects.requireNonNull(adminPassword, "adminPassword");
             Objects.requireNonNull(portalClientSecret, "portalClientSecret");
             Objects.requireNonNull(apiClientSecret, "apiClientSecret");
+            Objects.requireNonNull(adminClientSecret, "adminClientSecret");
+            requirePort(smtpPort, "smtpPort");
             Objects.requireNonNull(logFile, "logFile");
             requirePort(httpPort, "httpPort");
             requirePort(managementPort, "managementPort");
@@ -132,7 +144,8 @@ public final class KeycloakServer implements AutoCloseable {
         public String toString() {
             return "Settings[distributionArchive=" + distributionArchive + ", home=" + home + ", host=" + host
                     + ", httpPort=" + httpPort + ", managementPort=" + managementPort + ", adminUser=" + adminUser
-                    + ", adminPassword=***, portalClientSecret=***, apiClientSecret=***, logFile=" + logFile + "]";
+                    + ", adminPassword=***, portalClientSecret=***, apiClientSecret=***, adminClientSecret=***, smtpPort=" + smtpPort
+                    + ", logFile=" + logFile + "]";
         }
     }
 
@@ -381,6 +394,8 @@ public final class KeycloakServer implements AutoCloseable {
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", s.adminPassword());
         env.put(CLIENT_SECRET_VARIABLE, s.portalClientSecret());
         env.put(API_CLIENT_SECRET_VARIABLE, s.apiClientSecret());
+        env.put(ADMIN_CLIENT_SECRET_VARIABLE, s.adminClientSecret());
+        env.put(SMTP_PORT_VARIABLE, Integer.toString(s.smtpPort()));
         // Run Keycloak on the same JDK as the caller unless told otherwise.
         env.putIfAbsent("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
         Process process = builder.start();

@@ -59,7 +59,8 @@ public final class RunPortal {
                 return KeycloakServer.start(new KeycloakServer.Settings(StackConfig.path("reintegra.keycloak-archive"),
                         home.resolve("keycloak"), "127.0.0.1", keycloakPort, keycloakManagementPort,
                         "admin", secrets.get("reintegra.keycloak.admin-password"), clientSecret,
-                        secrets.get("reintegra.api.client-secret"), logs.resolve("keycloak.log")));
+                        secrets.get("reintegra.api.client-secret"), secrets.get("reintegra.keycloak.admin-client-secret"),
+                        smtpPort, logs.resolve("keycloak.log")));
             } catch (Exception e) {
                 throw new IllegalStateException("Keycloak did not start: " + e.getMessage(), e);
             }
@@ -82,6 +83,7 @@ public final class RunPortal {
         environment.put("REINTEGRA_DEMO_DATA", StackConfig.value("reintegra.demo-data", "true"));
         mail.set(MailCatcher.start(smtpPort, logs.resolve("mail.log")));
         environment.put("REINTEGRA_MAIL_SMTP_PORT", Integer.toString(smtpPort));
+        environment.put("REINTEGRA_KEYCLOAK_ADMIN_CLIENT_SECRET", secrets.get("reintegra.keycloak.admin-client-secret"));
         environment.put("REINTEGRA_PORTAL_BASE_URL", "http://127.0.0.1:" + portalPort + "/");
         payara.set(PayaraMicroProcess.start(new PayaraMicroProcess.Settings(
                 StackConfig.path("reintegra.payara-jar"), StackConfig.path("reintegra.portal-war"),
@@ -96,10 +98,10 @@ public final class RunPortal {
         System.out.printf("  Data and logs: %s   Notification mail: %s%n", home, logs.resolve("mail.log"));
         System.out.printf("  Intake API: %sapi/v1/referrals (clients npa-case-system, psp-case-system; secret"
                 + " reintegra.api.client-secret in %s)%n", payara.get().baseUri(), home.resolve("secrets.properties"));
-        System.out.println("  Demo sign-ins (password 'demo'): officer.nino, liaison.giorgi (National Probation Agency),");
+        System.out.println("  Demo sign-ins (password 'demo'): officer.nino, liaison.giorgi, admin.probation (National Probation Agency),");
         System.out.println("    officer.aibek (State Penitentiary Service), lawyer.tamar (Justice & Art NGO),");
         System.out.println("    caseworker.dana (New Path Psychosocial Centre), registrar.erlan (Central Vocational College),");
-        System.out.println("    admin.justice, admin.newpath (partner admins), platform.admin");
+        System.out.println("    admin.justice, admin.newpath (partner admins), platform.admin (onboards organisations)");
         System.out.println("  Press Ctrl-C to stop.\n");
         stopped.await();
     }

@@ -30,6 +30,7 @@ final class AccessMatrix {
     static {
         VISIBLE.put("officer.nino", PROBATION_AGENCY);
         VISIBLE.put("liaison.giorgi", PROBATION_AGENCY);
+        VISIBLE.put("admin.probation", Set.of()); // agency admins manage staff, not cases
         VISIBLE.put("officer.aibek", PENITENTIARY_SERVICE);
         VISIBLE.put("lawyer.tamar", JUSTICE_ART_NGO);
         VISIBLE.put("admin.justice", Set.of()); // partner admins manage staff and catalogue, not cases

@@ -44,6 +44,42 @@ final class KeycloakAdmin {
         put("/admin/realms/reintegra/users/" + id, "{\"enabled\":" + enabled + "}");
     }
 
+    /** The id of the user with exactly this user name. */
+    String userId(String username) throws IOException, InterruptedException {
+        return field(get("/admin/realms/reintegra/users?exact=true&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)), "id");
+    }
+
+    /** The user's representation as JSON (enabled, required actions, ...). */
+    String user(String username) throws IOException, InterruptedException {
+        return get("/admin/realms/reintegra/users/" + userId(username)).body();
+    }
+
+    /** The user's realm role mappings as JSON. */
+    String realmRoles(String username) throws IOException, InterruptedException {
+        return get("/admin/realms/reintegra/users/" + userId(username) + "/role-mappings/realm").body();
+    }
+
+    /** Whether a user with exactly this user name exists. */
+    boolean userExists(String username) throws IOException, InterruptedException {
+        return get("/admin/realms/reintegra/users?exact=true&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8))
+                .body().contains("\"id\"");
+    }
+
+    /** Whether an organisation with exactly this alias exists. */
+    boolean organisationExists(String alias) throws IOException, InterruptedException {
+        return get("/admin/realms/reintegra/organizations?q=" + URLEncoder.encode("alias:" + alias, StandardCharsets.UTF_8))
+                .body().contains("\"alias\":\"" + alias + "\"");
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + token()).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException("Keycloak admin " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response;
+    }
+
     private void put(String path, String json) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Authorization", "Bearer " + token()).header("Content-Type", "application/json")

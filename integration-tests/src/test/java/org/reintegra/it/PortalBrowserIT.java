@@ -58,6 +58,8 @@ class PortalBrowserIT {
             "quality", Set.of("liaison.giorgi", "admin.justice", "admin.newpath"),
             "audit", Set.of("liaison.giorgi", "admin.justice", "admin.newpath"),
             "subject-access", Set.of("liaison.giorgi"),
+            "staff", Set.of("admin.justice", "admin.newpath", "admin.probation"),
+            "onboarding", Set.of("platform.admin"),
             "directory", Set.of("officer.nino", "liaison.giorgi", "officer.aibek", "lawyer.tamar", "admin.justice",
                     "caseworker.dana", "admin.newpath", "registrar.erlan"));
 
@@ -702,7 +704,20 @@ class PortalBrowserIT {
     @Order(Integer.MAX_VALUE)
     void whenKeycloakIsDownSignedInPeopleKeepWorkingAndNewVisitorsAreToldSignInIsUnavailable() throws Exception {
         Page working = signedIn("officer.nino");
+        String suffix = Long.toString(System.currentTimeMillis(), 36);
+        String alias = "it-onboarded-" + suffix;
+        String adminUsername = "it.first-admin-" + suffix;
+        String adminEmail = adminUsername + "@onboarded.example";
+        Page operator = signedIn("platform.admin");
+        operator.navigate(portal + "onboarding");
+        operator.locator("#onboarding-heading").waitFor();
         TestStack.get().withKeycloakDown(() -> {
+            // onboarding while Keycloak is down fails at its first step, and says so
+            fillOnboarding(operator, "Onboarded Centre " + suffix, alias, adminUsername, adminEmail);
+            operator.locator("#onboarding-start").click();
+            awaitCell(operator, "#onboarding-grid", "the sign-in service did not answer");
+            assertEquals(0, organisationRows(alias), "no tenant in the database");
+
             Thread.sleep(6_000); // the portal's last look at Keycloak is at most five seconds old
             working.navigate(portal.toString());
             working.locator("#welcome").waitFor();
@@ -727,15 +742,207 @@ class PortalBrowserIT {
         } while (System.currentTimeMillis() < deadline);
         assertEquals(1, visitor.locator("#username").count(), "the sign-in form is back");
         PortalBrowser.signIn(visitor, portal.toString(), "officer.nino", "demo");
+
+        // Keycloak is back: the retry completes the onboarding, and its first administrator signs in
+        operator.locator("#onboarding-retry-" + alias).click();
+        awaitCell(operator, "#onboarding-grid", "Completed");
+        assertEquals(1, organisationRows(alias));
+        Page firstAdmin = browser.newUser();
+        setPasswordFromMail(firstAdmin, adminEmail, adminUsername, "First-admin-pass-1");
+        assertTrue(firstAdmin.locator("#signed-in-as").innerText().contains("Onboarded Centre " + suffix));
+        firstAdmin.locator("#staff-link").click();
+        firstAdmin.locator("#staff-heading").waitFor();
+        awaitCell(firstAdmin, "#staff-grid", adminUsername);
+        awaitCell(firstAdmin, "#staff-grid", "Active");
+        assertEquals(1, ((Number) firstAdmin.evalOnSelector("#staff-grid", "g => g.size")).intValue(),
+                "the new organisation's only account is its administrator");
+    }
+
+    /**
+     * A partner's administrator invites a colleague; the colleague sets a password from the mail and
+     * signs in; the administrator gives them a second role, then deactivates them: their open page
+     * loses the portal at once and Keycloak refuses their sign-in. Another partner's administrator
+     * never sees them, and each change is in the partner's audit trail.
+     */
+    @Test
+    void aPartnerAdminInvitesAColleagueChangesTheirRolesAndDeactivatesThem() throws Exception {
+        String username = "it.colleague-" + Long.toString(System.currentTimeMillis(), 36);
+        String email = username + "@justice-art.example";
+        Page admin = signedIn("admin.justice");
+        admin.navigate(portal + "staff");
+        admin.locator("#staff-heading").waitFor();
+        awaitCell(admin, "#staff-grid", "lawyer.tamar");
+        assertFalse(cellTexts(admin, "#staff-grid").contains("caseworker.dana"), "another partner's caseworker");
+
+        admin.locator("#staff-invite").click();
+        admin.locator("#invite-username input").fill(username);
+        admin.locator("#invite-email input").fill("not an address");
+        admin.locator("#invite-given-name input").fill("Ketevan");
+        admin.locator("#invite-family-name input").fill("Abashidze");
+        admin.locator("#invite-roles vaadin-checkbox").filter(new Locator.FilterOptions().setHasText("Caseworker")).click();
+        admin.locator("#invite-send").click();
+        admin.locator("#invite-email[invalid]").waitFor();
+        assertEquals(username, admin.locator("#invite-username input").inputValue(), "nothing typed is lost");
+        admin.locator("#invite-email input").fill(email);
+        admin.locator("#invite-send").click();
+        admin.locator("#staff-invite-dialog").waitFor(new Locator.WaitForOptions()
+                .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
+        awaitCell(admin, "#staff-grid", username);
+        awaitCell(admin, "#staff-grid", "Invited (no password yet)");
+
+        Page colleague = browser.newUser();
+        setPasswordFromMail(colleague, email, username, "Colleague-pass-1");
+        assertTrue(colleague.locator("#signed-in-as").innerText().contains("Justice & Art NGO"));
+        colleague.locator("#referral-inbox").waitFor();
+
+        Page other = signedIn("admin.newpath");
+        other.navigate(portal + "staff");
+        awaitCell(other, "#staff-grid", "caseworker.dana");
+        assertFalse(cellTexts(other, "#staff-grid").contains(username), "another partner's administrator never sees them");
+
+        admin.navigate(portal + "staff");
+        awaitCell(admin, "#staff-grid", username);
+        admin.locator("#staff-roles-" + username.replace(".", "\\.")).click();
+        admin.locator("#staff-roles-choice vaadin-checkbox").filter(new Locator.FilterOptions().setHasText("Partner administrator")).click();
+        admin.locator("#staff-roles-save").click();
+        awaitCell(admin, "#staff-grid", "Caseworker, Partner administrator");
+        String roles = new KeycloakAdmin(TestStack.get().realmUri(), TestStack.environment("REINTEGRA_IT_KEYCLOAK_ADMIN_PASSWORD"))
+                .realmRoles(username);
+        assertTrue(roles.contains("partner-admin") && roles.contains("partner-staff"), roles);
+
+        admin.locator("#staff-deactivate-" + username.replace(".", "\\.")).click();
+        admin.locator("[slot='confirm-button']").click();
+        awaitCell(admin, "#staff-grid", "Deactivated");
+
+        colleague.reload();
+        colleague.locator("#username, #welcome").first().waitFor();
+        assertEquals(0, colleague.locator("#welcome").count(), "the deactivated colleague's session has ended");
+        colleague.locator("#username").fill(username);
+        colleague.locator("#kc-login").click();
+        colleague.locator("#password, .kc-feedback-text, #input-error, [id*=error]").first().waitFor();
+        if (colleague.locator("#password").count() > 0) {
+            colleague.locator("#password").fill("Colleague-pass-1");
+            colleague.locator("#kc-login").click();
+        }
+        colleague.waitForLoadState();
+        assertEquals(0, colleague.locator("#welcome").count(), "Keycloak refuses the deactivated account");
+        assertTrue(colleague.content().toLowerCase().contains("disabled"), "Keycloak says the account is disabled");
+
+        try (Connection db = DriverManager.getConnection(TestStack.get().superuserJdbcUrl());
+             PreparedStatement audit = db.prepareStatement("SELECT fields FROM audit_event WHERE tenant_id = 'justice-art-ngo'"
+                     + " AND purpose = 'staff-administration' AND fields LIKE ? ORDER BY occurred_at")) {
+            audit.setString(1, "staff account " + username + " %");
+            List<String> lines = new ArrayList<>();
+            try (ResultSet rows = audit.executeQuery()) {
+                while (rows.next()) {
+                    lines.add(rows.getString(1));
+                }
+            }
+            assertEquals(3, lines.size(), lines.toString());
+            assertTrue(lines.get(0).contains("invited; roles partner-staff"), lines.toString());
+            assertTrue(lines.get(1).contains("partner-staff -> partner-admin partner-staff"), lines.toString());
+            assertTrue(lines.get(2).endsWith("deactivated"), lines.toString());
+        }
+    }
+
+    /**
+     * Onboarding fails halfway when the administrator's e-mail belongs to another account: the
+     * organisation is already in Keycloak, the tenant is not in the database. Cancelling removes the
+     * organisation from Keycloak, so nothing is left half-made.
+     */
+    @Test
+    void anOnboardingThatFailsHalfwayIsCancelledAndLeavesNothingBehind() throws Exception {
+        String suffix = Long.toString(System.currentTimeMillis(), 36);
+        String alias = "it-halfway-" + suffix;
+        KeycloakAdmin keycloak = new KeycloakAdmin(TestStack.get().realmUri(),
+                TestStack.environment("REINTEGRA_IT_KEYCLOAK_ADMIN_PASSWORD"));
+        Page operator = signedIn("platform.admin");
+        operator.navigate(portal + "onboarding");
+        operator.locator("#onboarding-heading").waitFor();
+        fillOnboarding(operator, "Halfway House " + suffix, alias, "it.halfway-" + suffix, "tamar.lomidze@justice-art.example");
+        operator.locator("#onboarding-start").click();
+        awaitCell(operator, "#onboarding-grid", "another account already uses the administrator's e-mail address");
+        assertTrue(keycloak.organisationExists(alias), "the first step made the organisation in Keycloak");
+        assertEquals(0, organisationRows(alias), "no tenant in the database");
+
+        operator.locator("#onboarding-cancel-" + alias).click();
+        awaitCell(operator, "#onboarding-grid", "Cancelled");
+        assertFalse(keycloak.organisationExists(alias), "cancel removed the organisation it had made");
+        assertFalse(keycloak.userExists("it.halfway-" + suffix));
+        assertEquals(0, organisationRows(alias));
+        assertTrue(keycloak.userExists("lawyer.tamar"), "the other account is untouched");
+    }
+
+    private static void fillOnboarding(Page operator, String name, String alias, String adminUsername, String adminEmail) {
+        operator.locator("#onboarding-alias input").fill(alias); // written first: the name then suggests none
+        operator.locator("#onboarding-name input").fill(name);
+        operator.locator("#onboarding-admin-username input").fill(adminUsername);
+        operator.locator("#onboarding-admin-email input").fill(adminEmail);
+        operator.locator("#onboarding-admin-given-name input").fill("Mariam");
+        operator.locator("#onboarding-admin-family-name input").fill("Tsereteli");
+    }
+
+    private static int organisationRows(String alias) throws SQLException {
+        try (Connection db = DriverManager.getConnection(TestStack.get().superuserJdbcUrl());
+             PreparedStatement count = db.prepareStatement("SELECT count(*) FROM organisation WHERE id = ?")) {
+            count.setString(1, alias);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+
+    /** Follows the set-password link Keycloak mailed to the address, sets the password and signs in to the portal. */
+    private void setPasswordFromMail(Page page, String email, String username, String password) throws Exception {
+        assertTrue(TestStack.get().awaitMail(email, "Update", java.time.Duration.ofSeconds(30)), "the set-password mail arrives");
+        jakarta.mail.internet.MimeMessage mail = TestStack.get().mailTo(email, "Update").get(0);
+        java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+        mail.writeTo(raw);
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("http://[^\\s\"<>]+/login-actions/action-token\\?key=[A-Za-z0-9._-]+")
+                .matcher(raw.toString(java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(link.find(), "the mail carries the link");
+        page.navigate(link.group());
+        // Keycloak first names the action to perform, with a link to go on
+        Locator proceed = page.locator("#kc-info-message a, a:has-text('proceed')");
+        page.locator("#password-new").or(proceed).first().waitFor();
+        if (page.locator("#password-new").count() == 0) {
+            proceed.first().click();
+        }
+        page.locator("#password-new").fill(password);
+        page.locator("#password-confirm").fill(password);
+        page.locator("input[type=submit], button[type=submit]").first().click();
+        page.waitForLoadState();
+        page.navigate(portal.toString());
+        page.locator("#welcome, #username").first().waitFor();
+        if (page.locator("#username").count() > 0) {
+            page.locator("#username").fill(username);
+            page.locator("#kc-login").click();
+            page.locator("#password").fill(password);
+            page.locator("#kc-login").click();
+            page.locator("#welcome").waitFor();
+        }
+    }
+
+    /** Waits until a cell of the grid shows the text (the grid loads its rows lazily). */
+    private static void awaitCell(Page page, String grid, String text) {
+        page.waitForFunction("([grid, text]) => [...document.querySelectorAll(grid + ' vaadin-grid-cell-content')]"
+                + ".some(c => c.innerText.includes(text))", List.of(grid, text));
+    }
+
+    private static List<String> cellTexts(Page page, String grid) {
+        return page.locator(grid + " vaadin-grid-cell-content").allInnerTexts();
     }
 
     /** The main screens, and who opens them, for the accessibility check. */
     private static final Map<String, List<String>> MAIN_SCREENS = Map.of(
             "officer.nino", List.of("", "referrals/new", "directory"),
             "lawyer.tamar", List.of("", "sessions/group"),
-            "admin.justice", List.of("services", "courses", "performance", "quality", "audit"),
+            "admin.justice", List.of("services", "courses", "performance", "quality", "audit", "staff"),
             "liaison.giorgi", List.of("", "performance", "quality", "audit", "subject-access"),
-            "registrar.erlan", List.of("courses"));
+            "registrar.erlan", List.of("courses"),
+            "admin.probation", List.of("", "staff"),
+            "platform.admin", List.of("", "onboarding"));
 
     /**
      * axe-core (WCAG 2.1 A and AA rules) finds no serious or critical violation on any main screen,

@@ -154,6 +154,52 @@ class SchemaSafetyIT {
         }
     }
 
+    /**
+     * The onboarding table belongs to the platform operator: the application role sees and writes its
+     * rows only in the platform scope ('_platform', never a tenant id), and a tenant sees none of them
+     * and cannot write one.
+     */
+    @Test
+    void onboardingRowsAreOnlyReachableInThePlatformScope() throws SQLException {
+        DatabaseSettings database = TestStack.get().database();
+        try (Connection app = DriverManager.getConnection(database.jdbcUrl(), database.appUser(), database.appPassword())) {
+            app.setAutoCommit(false);
+            try {
+                scope(app, "_platform");
+                try (PreparedStatement insert = app.prepareStatement("""
+                        INSERT INTO tenant_onboarding (id, alias, kind, category, name, admin_username, admin_given_name,
+                            admin_family_name, admin_email, admin_language, state, requested_by, requested_at, updated_at, version)
+                        VALUES (nextval('tenant_onboarding_id_seq'), 'it-scope-check', 'PARTNER', 'NGO', 'Scope check', 'it.scope',
+                            'It', 'Scope', 'scope@example.org', 'en', 'FAILED', 'it', now(), now(), 1)""")) {
+                    assertEquals(1, insert.executeUpdate());
+                }
+                assertEquals(List.of("it-scope-check"), strings(app, "SELECT alias FROM tenant_onboarding WHERE alias = 'it-scope-check'"));
+                scope(app, "justice-art-ngo");
+                assertEquals(List.of(), strings(app, "SELECT alias FROM tenant_onboarding"), "a tenant sees no onboarding");
+                assertEquals(0, app.createStatement().executeUpdate("UPDATE tenant_onboarding SET name = 'x'"));
+                SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class, () -> {
+                    try (PreparedStatement insert = app.prepareStatement("""
+                            INSERT INTO tenant_onboarding (id, alias, kind, category, name, admin_username, admin_given_name,
+                                admin_family_name, admin_email, admin_language, state, requested_by, requested_at, updated_at, version)
+                            VALUES (nextval('tenant_onboarding_id_seq'), 'it-tenant-write', 'PARTNER', 'NGO', 'x', 'it.x', 'x', 'x',
+                                'x@example.org', 'en', 'FAILED', 'it', now(), now(), 1)""")) {
+                        insert.executeUpdate();
+                    }
+                });
+                assertTrue(refused.getMessage().contains("row-level security"), refused.getMessage());
+            } finally {
+                app.rollback();
+            }
+        }
+    }
+
+    private static void scope(Connection connection, String scope) throws SQLException {
+        try (PreparedStatement set = connection.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
+            set.setString(1, scope);
+            set.execute();
+        }
+    }
+
     @Test
     void theOwnerRoleIsNotASuperuser() throws SQLException {
         String owner = TestStack.get().database().ownerUser();

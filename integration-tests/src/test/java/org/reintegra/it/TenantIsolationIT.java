@@ -52,7 +52,7 @@ class TenantIsolationIT {
     static WebArchive deployment() {
         return Deployments.portalWithTests(TenantIsolationIT.class, IsolationProbe.class,
                 IsolationProbe.Observation.class, IsolationProbe.LeakStep.class, IsolationProbe.ProbeRollback.class,
-                RegistrarProbe.class);
+                RegistrarProbe.class, AdminProbe.class, KeycloakAdmin.class);
     }
 
     @EJB
@@ -115,6 +115,18 @@ class TenantIsolationIT {
 
     @EJB
     org.reintegra.subjectaccess.SubjectAccessService subjectAccess;
+
+    @EJB
+    org.reintegra.staffaccess.StaffAccessService staffAccess;
+
+    @EJB
+    org.reintegra.onboarding.TenantOnboardingService onboarding;
+
+    @EJB
+    org.reintegra.onboarding.OnboardingRecords onboardingRecords;
+
+    @EJB
+    AdminProbe partnerAdmin;
 
     @jakarta.inject.Inject
     org.eclipse.microprofile.metrics.MetricRegistry metricRegistry;
@@ -231,6 +243,26 @@ class TenantIsolationIT {
         operations.put("subjectAccessExport", () -> subjectAccess.export(1));
         operations.put("findClientsInReaderOrder", () -> clients.findClients("", 0, 10, java.util.Locale.ENGLISH));
         operations.put("groupCandidatesInReaderOrder", () -> delivery.groupCandidates("", 10, java.util.Locale.ENGLISH));
+        operations.put("staffGrantableRoles", () -> staffAccess.grantableRoles());
+        operations.put("staffAccounts", () -> staffAccess.accounts(null, 0, 10));
+        operations.put("staffCount", () -> staffAccess.countAccounts(null));
+        operations.put("staffAccount", () -> staffAccess.account("x"));
+        operations.put("staffInvite", () -> staffAccess.invite(null));
+        operations.put("staffChangeRoles", () -> staffAccess.changeRoles("x", Set.of(), Set.of()));
+        operations.put("staffDeactivate", () -> staffAccess.deactivate("x", null));
+        operations.put("staffReactivate", () -> staffAccess.reactivate("x"));
+        operations.put("staffResend", () -> staffAccess.resendInvitation("x"));
+        operations.put("onboardingStart", () -> onboarding.start(null));
+        operations.put("onboardingRetry", () -> onboarding.retry(1));
+        operations.put("onboardingCancel", () -> onboarding.cancel(1));
+        operations.put("onboardingList", () -> onboarding.onboardings(0, 10));
+        operations.put("onboardingCount", () -> onboarding.countOnboardings());
+        operations.put("onboardingRecordsOpen", () -> onboardingRecords.open(null, "x"));
+        operations.put("onboardingRecordsFind", () -> onboardingRecords.find(1));
+        operations.put("onboardingRecordsChange", () -> onboardingRecords.change(1, o -> { }));
+        operations.put("onboardingRecordsTenant", () -> onboardingRecords.createTenant(1));
+        operations.put("onboardingRecordsList", () -> onboardingRecords.list(0, 10));
+        operations.put("onboardingRecordsCount", () -> onboardingRecords.count());
         operations.put("registerClient", () -> clients.registerClient(null));
         operations.put("findClients", () -> clients.findClients("", 0, 10));
         List<String> allowed = new ArrayList<>();
@@ -248,6 +280,51 @@ class TenantIsolationIT {
             }
         }
         assertEquals(List.of(), allowed);
+    }
+
+    /**
+     * A partner's administrator reaches its own organisation's accounts only: another partner's
+     * caseworker looks exactly like a missing account to every operation and is left unchanged in
+     * Keycloak; roles outside the organisation's kind (the platform operator's, an agency's) are
+     * refused; and the partner-admin role counts for nothing in an agency.
+     */
+    @Test
+    void aPartnerAdministratorNeverTouchesAnotherOrganisationsAccounts() throws Exception {
+        KeycloakAdmin keycloak = new KeycloakAdmin(System.getenv("REINTEGRA_OIDC_PROVIDER_URI"),
+                System.getenv("REINTEGRA_IT_KEYCLOAK_ADMIN_PASSWORD")); // the server inherits the test's environment
+        String dana = keycloak.userId("caseworker.dana");
+        String tamar = keycloak.userId("lawyer.tamar");
+        String danaBefore = keycloak.user("caseworker.dana") + keycloak.realmRoles("caseworker.dana");
+
+        List<String> own = as(PARTNER, partnerAdmin::usernames);
+        assertTrue(own.containsAll(List.of("lawyer.tamar", "admin.justice")), own.toString());
+        assertFalse(own.contains("caseworker.dana"), own.toString());
+        assertFalse(own.contains("officer.nino"), own.toString());
+
+        assertEquals("done", as(PARTNER, () -> partnerAdmin.account(tamar)));
+        Set<String> staffOnly = Set.of(org.reintegra.access.Roles.PARTNER_STAFF);
+        Map<String, String> foreign = new java.util.LinkedHashMap<>();
+        foreign.put("account", as(PARTNER, () -> partnerAdmin.account(dana)));
+        foreign.put("deactivate", as(PARTNER, () -> partnerAdmin.deactivate(dana)));
+        foreign.put("reactivate", as(PARTNER, () -> partnerAdmin.reactivate(dana)));
+        foreign.put("resend", as(PARTNER, () -> partnerAdmin.resend(dana)));
+        foreign.put("changeRoles", as(PARTNER, () -> partnerAdmin.changeRoles(dana, staffOnly,
+                Set.of(org.reintegra.access.Roles.PARTNER_STAFF, org.reintegra.access.Roles.PARTNER_ADMIN))));
+        foreign.put("unknown id", as(PARTNER, () -> partnerAdmin.account("00000000-0000-0000-0000-000000000000")));
+        foreign.values().removeIf("not found"::equals);
+        assertEquals(Map.of(), foreign, "another organisation's account must look missing");
+        assertEquals(danaBefore, keycloak.user("caseworker.dana") + keycloak.realmRoles("caseworker.dana"));
+
+        assertEquals("staff.error.role-not-grantable", as(PARTNER, () -> partnerAdmin.changeRoles(tamar, staffOnly,
+                Set.of(org.reintegra.access.Roles.PLATFORM_ADMIN))));
+        assertEquals("staff.error.role-not-grantable", as(PARTNER, () -> partnerAdmin.invite(
+                new org.reintegra.staffaccess.StaffInvitation("it.should-not-exist", "No", "Body", "nobody@example.org", "en",
+                        Set.of(org.reintegra.access.Roles.AGENCY_OFFICER)))));
+        assertFalse(keycloak.userExists("it.should-not-exist"));
+        assertTrue(keycloak.realmRoles("lawyer.tamar").contains("partner-staff"));
+        assertFalse(keycloak.realmRoles("lawyer.tamar").contains("platform-admin"));
+
+        assertEquals("refused", as(AGENCY, partnerAdmin::grantableRoles), "partner-admin counts for nothing in an agency");
     }
 
     private static <T> T as(TenantId tenant, java.util.concurrent.Callable<T> work) throws Exception {

@@ -50,6 +50,7 @@ public final class TestStack {
                         Integer.parseInt(setting("reintegra.it.keycloak-management-port")),
                         "admin", environment("REINTEGRA_IT_KEYCLOAK_ADMIN_PASSWORD"),
                         environment("REINTEGRA_OIDC_CLIENT_SECRET"), environment("REINTEGRA_IT_API_CLIENT_SECRET"),
+                        environment("REINTEGRA_KEYCLOAK_ADMIN_CLIENT_SECRET"), Integer.parseInt(setting("reintegra.it.smtp-port")),
                         work.resolve("keycloak.log")));
             } catch (Exception e) {
                 throw new IllegalStateException("Keycloak did not start", e);

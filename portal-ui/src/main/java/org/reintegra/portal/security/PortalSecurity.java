@@ -32,7 +32,7 @@ import org.reintegra.access.Roles;
         tokenAutoRefresh = true,
         logout = @LogoutDefinition(notifyProvider = true, redirectURI = "${baseURL}/",
                 accessTokenExpiry = true, identityTokenExpiry = true))
-@DeclareRoles({Roles.AGENCY_OFFICER, Roles.AGENCY_LIAISON, Roles.PARTNER_STAFF, Roles.PARTNER_ADMIN,
+@DeclareRoles({Roles.AGENCY_OFFICER, Roles.AGENCY_LIAISON, Roles.AGENCY_ADMIN, Roles.PARTNER_STAFF, Roles.PARTNER_ADMIN,
         Roles.COLLEGE_REGISTRAR, Roles.PLATFORM_ADMIN})
 @ApplicationScoped
 public class PortalSecurity {

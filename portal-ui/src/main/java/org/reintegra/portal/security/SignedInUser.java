@@ -48,7 +48,7 @@ public class SignedInUser {
 
     /** The user's roles among those the portal knows. */
     public java.util.Set<String> roles() {
-        return Stream.of(Roles.AGENCY_OFFICER, Roles.AGENCY_LIAISON, Roles.PARTNER_STAFF, Roles.PARTNER_ADMIN,
+        return Stream.of(Roles.AGENCY_OFFICER, Roles.AGENCY_LIAISON, Roles.AGENCY_ADMIN, Roles.PARTNER_STAFF, Roles.PARTNER_ADMIN,
                 Roles.COLLEGE_REGISTRAR, Roles.PLATFORM_ADMIN).filter(request::isUserInRole)
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }

@@ -11,6 +11,9 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.reintegra.access.Roles;
+import org.reintegra.onboarding.ui.OnboardingView;
+import org.reintegra.organisation.OrganisationKind;
+import org.reintegra.staffaccess.ui.StaffAccessView;
 import org.reintegra.audit.ui.AuditView;
 import org.reintegra.catalogue.ui.DirectoryView;
 import org.reintegra.catalogue.ui.OurServicesView;
@@ -55,6 +58,9 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
             shortcut(shortcuts, liaison, "subject-access.title", SubjectAccessView.class, "subject-access-link");
             shortcut(shortcuts, user.worksWithReferrals() || partnerAdmin, "directory.title", DirectoryView.class,
                     "directory-link");
+            boolean administrator = organisation.kind() == OrganisationKind.AGENCY
+                    ? user.hasRole(Roles.AGENCY_ADMIN) : partnerAdmin;
+            shortcut(shortcuts, administrator, "staff.title", StaffAccessView.class, "staff-link");
             if (shortcuts.getComponentCount() > 0) {
                 add(shortcuts);
             }
@@ -67,6 +73,11 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
             Paragraph none = new Paragraph(getTranslation("home.no-organisation"));
             none.setId("organisation");
             add(none);
+            HorizontalLayout shortcuts = new HorizontalLayout();
+            shortcut(shortcuts, user.hasRole(Roles.PLATFORM_ADMIN), "onboarding.title", OnboardingView.class, "onboarding-link");
+            if (shortcuts.getComponentCount() > 0) {
+                add(shortcuts);
+            }
         });
     }
 

@@ -18,7 +18,9 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import org.reintegra.organisation.OrganisationSummary;
+import org.reintegra.portal.security.PortalSessions;
 import org.reintegra.portal.security.SignedInUser;
+import com.vaadin.flow.server.WrappedHttpSession;
 
 /** The frame of every screen: product name, who is signed in for which organisation, sign out. */
 @PermitAll
@@ -31,8 +33,8 @@ public class MainLayout extends AppLayout {
 
     @Inject
     public MainLayout(SignedInUser user, StaffDirectory staff, NotificationService notifications,
-                      org.reintegra.portal.i18n.LanguagePreference languages) {
-        recordSignInOnce(user, staff);
+                      org.reintegra.portal.i18n.LanguagePreference languages, PortalSessions sessions) {
+        recordSignInOnce(user, staff, sessions);
         H1 title = new H1(getTranslation("app.name"));
         title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
         Anchor home = new Anchor("", title);
@@ -88,10 +90,13 @@ public class MainLayout extends AppLayout {
      * Records the user as staff of their organisation once per session (name, e-mail, roles and
      * language from this sign-in), so that colleagues can assign them referrals and mail finds them.
      */
-    private void recordSignInOnce(SignedInUser user, StaffDirectory staff) {
+    private void recordSignInOnce(SignedInUser user, StaffDirectory staff, PortalSessions sessions) {
         VaadinSession session = VaadinSession.getCurrent();
         if (session == null || session.getAttribute(STAFF_RECORDED) != null || user.organisation().isEmpty()) {
             return;
+        }
+        if (session.getSession() instanceof WrappedHttpSession http) {
+            sessions.remember(user, http.getHttpSession()); // so that deactivating the account ends it
         }
         try {
             staff.recordSignIn(user.displayName(), user.email(), user.roles(),

@@ -1,0 +1,2 @@
+/** The platform operator's "Onboard organisations" screen. */
+package org.reintegra.onboarding.ui;

@@ -1,0 +1,2 @@
+/** The administrator's "Staff and access" screen. */
+package org.reintegra.staffaccess.ui;
