@@ -18,7 +18,7 @@ import org.reintegra.tenancy.TenantBound;
 /** The caller's organisation's staff as known from sign-ins, and the caller's own notification choice. */
 @Stateless
 @TenantBound
-@RolesAllowed({Roles.AGENCY_OFFICER, Roles.AGENCY_LIAISON, Roles.PARTNER_STAFF, Roles.PARTNER_ADMIN,
+@RolesAllowed({Roles.AGENCY_OFFICER, Roles.AGENCY_LIAISON, Roles.AGENCY_ADMIN, Roles.PARTNER_STAFF, Roles.PARTNER_ADMIN,
         Roles.COLLEGE_REGISTRAR})
 public class StaffDirectory {
 

@@ -71,6 +71,35 @@ final class KeycloakAdmin {
                 .body().contains("\"alias\":\"" + alias + "\"");
     }
 
+    /**
+     * Removes what browser tests made in earlier runs (users named "it.*", organisations with an
+     * alias "it-*"): the test Keycloak keeps its data between runs.
+     */
+    int deleteTestLeftovers() throws IOException, InterruptedException {
+        int deleted = 0;
+        Matcher users = Pattern.compile("\\{\"id\":\"([^\"]+)\",\"username\":\"(it\\.[^\"]+)\"")
+                .matcher(get("/admin/realms/reintegra/users?briefRepresentation=true&max=1000&search=it.").body());
+        while (users.find()) {
+            delete("/admin/realms/reintegra/users/" + users.group(1));
+            deleted++;
+        }
+        Matcher organisations = Pattern.compile("\\{\"id\":\"([^\"]+)\",\"name\":\"[^\"]*\",\"alias\":\"(it-[^\"]+)\"")
+                .matcher(get("/admin/realms/reintegra/organizations?briefRepresentation=true&max=1000").body());
+        while (organisations.find()) {
+            delete("/admin/realms/reintegra/organizations/" + organisations.group(1));
+            deleted++;
+        }
+        return deleted;
+    }
+
+    private void delete(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + token()).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2 && response.statusCode() != 404) {
+            throw new IOException("Keycloak admin DELETE " + path + " answered " + response.statusCode());
+        }
+    }
+
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Authorization", "Bearer " + token()).GET().build(), HttpResponse.BodyHandlers.ofString());

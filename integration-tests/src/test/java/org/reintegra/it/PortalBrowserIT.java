@@ -74,8 +74,11 @@ class PortalBrowserIT {
     }
 
     @BeforeAll
-    static void startBrowser() {
+    static void startBrowser() throws Exception {
         browser = new PortalBrowser();
+        // accounts and organisations made by earlier runs' onboarding and invitation tests
+        new KeycloakAdmin(TestStack.get().realmUri(), TestStack.environment("REINTEGRA_IT_KEYCLOAK_ADMIN_PASSWORD"))
+                .deleteTestLeftovers();
     }
 
     @AfterAll
@@ -812,7 +815,7 @@ class PortalBrowserIT {
 
         admin.locator("#staff-deactivate-" + username.replace(".", "\\.")).click();
         admin.locator("[slot='confirm-button']").click();
-        awaitCell(admin, "#staff-grid", "Deactivated");
+        admin.locator("#staff-reactivate-" + username.replace(".", "\\.")).waitFor(); // the row is deactivated
 
         colleague.reload();
         colleague.locator("#username, #welcome").first().waitFor();
@@ -975,6 +978,69 @@ class PortalBrowserIT {
         }
         liaison.keyboard().press("Enter");
         liaison.locator("#performance-heading").waitFor();
+    }
+
+    /** What a keyboard walk must reach: every visible control; a grid and a tab bar are one stop each (arrow keys inside). */
+    private static final String KEYBOARD_TARGETS = "vaadin-button, a[href], vaadin-text-field, vaadin-email-field,"
+            + " vaadin-text-area, vaadin-integer-field, vaadin-number-field, vaadin-select, vaadin-combo-box,"
+            + " vaadin-multi-select-combo-box, vaadin-date-picker, vaadin-checkbox, vaadin-radio-button, vaadin-upload,"
+            + " vaadin-grid, vaadin-tabs, vaadin-details-summary";
+
+    /**
+     * Every control on every main screen is reached with the Tab key alone, in a walk through the
+     * page (Shift-free, from the top); a grid counts as one stop. And a grid's row actions work by
+     * keyboard too: on "Staff and access", Tab, End and Enter lead into a row's actions and Space opens
+     * the roles dialog, which Escape closes.
+     */
+    @Test
+    void everyActionOnTheMainScreensIsReachedWithTheKeyboard() {
+        List<String> unreachable = new ArrayList<>();
+        for (Map.Entry<String, List<String>> user : new java.util.TreeMap<>(MAIN_SCREENS).entrySet()) {
+            Page page = signedIn(user.getKey());
+            for (String screen : user.getValue()) {
+                page.navigate(portal + screen);
+                page.locator("h2").first().waitFor();
+                page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+                int targets = ((Number) page.evaluate("(selector) => { let n = 0;"
+                        + " for (const e of document.querySelectorAll(selector)) {"
+                        + "   if (!e.getClientRects().length || e.hasAttribute('disabled') || e.closest('vaadin-grid-cell-content')"
+                        + "       || e.closest('vaadin-grid') && e.tagName !== 'VAADIN-GRID') continue;"
+                        + "   e.dataset.kbd = String(n++); }"
+                        + " return n; }", KEYBOARD_TARGETS)).intValue();
+                page.evaluate("() => { document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0); }");
+                Set<String> reached = new TreeSet<>();
+                for (int press = 0; press < targets * 3 + 10 && reached.size() < targets; press++) {
+                    page.keyboard().press("Tab");
+                    Object stop = page.evaluate("() => { let e = document.activeElement;"
+                            + " while (e && e.shadowRoot && e.shadowRoot.activeElement && !e.dataset.kbd) e = e.shadowRoot.activeElement;"
+                            + " const t = e && e.closest ? e.closest('[data-kbd]') : null; return t ? t.dataset.kbd : null; }");
+                    if (stop != null) {
+                        reached.add(stop.toString());
+                    }
+                }
+                List<?> missed = (List<?>) page.evaluate("(reached) => [...document.querySelectorAll('[data-kbd]')]"
+                        + ".filter(e => !reached.includes(e.dataset.kbd))"
+                        + ".map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ' \"' + (e.innerText || e.getAttribute('label') || '').trim().slice(0, 40) + '\"')",
+                        new ArrayList<>(reached));
+                missed.forEach(element -> unreachable.add(user.getKey() + " /" + screen + ": " + element));
+            }
+            page.context().close();
+        }
+        assertEquals(List.of(), unreachable, "controls the Tab key never reaches");
+
+        Page admin = signedIn("admin.justice");
+        admin.navigate(portal + "staff");
+        awaitCell(admin, "#staff-grid", "lawyer.tamar");
+        admin.locator("#staff-invite").focus();
+        admin.keyboard().press("Tab");       // the next stop: the grid's header
+        admin.keyboard().press("Tab");       // the grid's body: the first row
+        admin.keyboard().press("End");       // its last cell: the actions
+        admin.keyboard().press("Enter");     // into the cell: its first button
+        admin.keyboard().press("Space");     // press it
+        admin.locator("#staff-roles-choice").waitFor();
+        admin.keyboard().press("Escape");
+        admin.locator("#staff-roles-dialog").waitFor(new Locator.WaitForOptions()
+                .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
     }
 
     private static List<String> seriousViolations(Page page, String where) {
@@ -1167,9 +1233,22 @@ class PortalBrowserIT {
         partner.locator("#group-session-heading").waitFor();
         choose(partner, "#group-service", "Addiction programme");
         for (String client : List.of("Омарова", "Абенов")) {
-            partner.locator("#group-clients input").fill(client);
-            partner.locator("vaadin-multi-select-combo-box-item").filter(new Locator.FilterOptions().setHasText(client))
-                    .first().click();
+            Locator item = partner.locator("vaadin-multi-select-combo-box-item").filter(new Locator.FilterOptions().setHasText(client))
+                    .first();
+            for (int attempt = 0; ; attempt++) {
+                partner.locator("#group-clients input").fill(client);
+                try {
+                    item.waitFor(new Locator.WaitForOptions().setTimeout(10_000));
+                    break;
+                } catch (com.microsoft.playwright.TimeoutError notShown) {
+                    // once in a few full runs the list does not open on the typed filter: type it again
+                    if (attempt == 2) {
+                        throw notShown;
+                    }
+                    partner.locator("#group-clients input").fill("");
+                }
+            }
+            item.click();
             partner.locator(".group-row").filter(new Locator.FilterOptions().setHasText(client)).waitFor();
         }
         partner.keyboard().press("Escape"); // closes the list, keeps the choice
