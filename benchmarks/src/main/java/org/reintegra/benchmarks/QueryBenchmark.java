@@ -1,0 +1,190 @@
+package org.reintegra.benchmarks;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.reintegra.devstack.DatabaseSettings;
+import org.reintegra.devstack.EmbeddedDatabase;
+import org.reintegra.devstack.Secrets;
+
+/**
+ * Times the portal's top queries over the generated national data (issue 7), each in two ways in
+ * the same run:
+ * <ul>
+ *   <li><b>rls</b>: as the portal runs them: the application role, in a transaction that first sets
+ *       {@code app.tenant_id} (what {@code TenantConnectionListener} does), so row-level security
+ *       filters every row;</li>
+ *   <li><b>raw</b>: the same SQL as the database superuser, which row-level security does not
+ *       touch: the physical limit of the query on this machine.</li>
+ * </ul>
+ * Each case runs 20 times to warm up, then {@code reintegra.benchmark.iterations} (200) times on
+ * one connection; it prints p50 / p95 / p99 and throughput for both, and the ratio of the medians.
+ * The SQL is what EclipseLink sends for {@code ReferralService.inboxPage / inboxCounts} and
+ * {@code PerformanceService}'s headline (taken from the services' JPQL and native SQL).
+ *
+ * <p>{@code mvn -B -Pbenchmark -pl benchmarks -am -DskipTests verify} with the portal stopped.
+ */
+public final class QueryBenchmark {
+
+    record Case(String name, String tenant, String sql, Object... parameters) {
+    }
+
+    record Timing(double p50, double p95, double p99, double perSecond, long rows) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "p50 %7.2f ms  p95 %7.2f ms  p99 %7.2f ms  %7.0f/s", p50, p95, p99, perSecond);
+        }
+    }
+
+    static final String AGENCY = "national-probation-agency";
+    static final String PARTNER = "justice-art-ngo";
+
+    public static void main(String[] args) throws Exception {
+        Path home = Path.of(System.getProperty("reintegra.home", System.getProperty("user.home") + "/.reintegra"));
+        int port = Integer.parseInt(System.getProperty("reintegra.db.port", "55432"));
+        int iterations = Integer.parseInt(System.getProperty("reintegra.benchmark.iterations", "200"));
+        Secrets secrets = Secrets.in(home);
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(home.resolve("postgres"), port,
+                secrets.get("reintegra.db.owner-password"), secrets.get("reintegra.db.app-password"))) {
+            DatabaseSettings settings = database.settings();
+            try (Connection app = DriverManager.getConnection(settings.jdbcUrl(), settings.appUser(), settings.appPassword());
+                 Connection raw = DriverManager.getConnection(database.superuserJdbcUrl())) {
+                describe(raw);
+                System.out.printf("%-44s %-4s %s%n", "case", "mode", "timing");
+                for (Case benchmark : cases()) {
+                    Timing rls = time(app, benchmark, true, iterations);
+                    Timing physical = time(raw, benchmark, false, iterations);
+                    System.out.printf("%-44s rls  %s  rows %d%n", benchmark.name(), rls, rls.rows());
+                    System.out.printf("%-44s raw  %s  rows %d   rls/raw %.2f%n", "", physical, physical.rows(),
+                            rls.p50() / physical.p50());
+                    if (rls.rows() != physical.rows()) {
+                        throw new IllegalStateException(benchmark.name() + ": rls and raw return different rows");
+                    }
+                }
+            }
+        }
+    }
+
+    static List<Case> cases() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Timestamp yearAgo = Timestamp.from(today.minusYears(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        String shared = " AND (r.agency_tenant_id = ? OR r.partner_tenant_id = ?)"; // EclipseLink's criteria on the shared entity
+        String page = "SELECT r.id, r.reference, r.client_given_name, r.client_family_name, r.programme_area, r.service_type,"
+                + " r.status, o.name, r.sent_at, r.status_changed_at, r.completion_deadline, r.client_id"
+                + " FROM referral r, organisation o WHERE %s AND o.id = r.%s" + shared
+                + " ORDER BY r.status_changed_at DESC, r.id DESC LIMIT 50 OFFSET ?";
+        String agencyPage = page.formatted("r.agency_tenant_id = ?", "partner_tenant_id");
+        String partnerPage = page.formatted("r.partner_tenant_id = ? AND r.sent_at IS NOT NULL", "agency_tenant_id");
+        String agencySearch = agencyPage.replace(" AND o.id", " AND r.search_key LIKE ? ESCAPE '\\' AND o.id");
+        String headline = """
+                SELECT count(*), count(accepted_at), count(declined_at),
+                       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM accepted_at - sent_at) / 86400)
+                           FILTER (WHERE accepted_at IS NOT NULL),
+                       count(first_session_on),
+                       sum(sessions_attended + sessions_late), sum(sessions_attended + sessions_late + sessions_missed),
+                       count(*) FILTER (WHERE conclusion = 'COMPLETED'), count(*) FILTER (WHERE conclusion = 'ENDED_EARLY'),
+                       sum(outcomes_achieved), count(*) FILTER (WHERE enrolment_confirmed), sum(cards_issued)
+                  FROM referral_measure m
+                 WHERE m.agency_tenant_id = ? AND m.sent_on >= ? AND m.sent_on < ?""";
+        String byPartner = """
+                SELECT m.partner_tenant_id, count(*), count(accepted_at), count(*) FILTER (WHERE conclusion = 'COMPLETED')
+                  FROM referral_measure m
+                 WHERE m.agency_tenant_id = ? AND m.sent_on >= ? AND m.sent_on < ?
+                 GROUP BY m.partner_tenant_id""";
+        java.sql.Date from = java.sql.Date.valueOf(today.minusYears(1));
+        java.sql.Date to = java.sql.Date.valueOf(today.plusDays(1));
+        return List.of(
+                new Case("agency inbox, first page", AGENCY, agencyPage, AGENCY, AGENCY, AGENCY, 0),
+                new Case("agency inbox, page 21 (offset 1000)", AGENCY, agencyPage, AGENCY, AGENCY, AGENCY, 1000),
+                new Case("partner inbox, first page", PARTNER, partnerPage, PARTNER, PARTNER, PARTNER, 0),
+                new Case("agency search 'омар', first page", AGENCY, agencySearch, AGENCY, "%омар%", AGENCY, AGENCY, 0),
+                new Case("agency search 'омар', count", AGENCY,
+                        "SELECT count(*) FROM referral r WHERE r.agency_tenant_id = ? AND r.search_key LIKE ? ESCAPE '\\'" + shared,
+                        AGENCY, "%омар%", AGENCY, AGENCY),
+                new Case("agency list counts by status", AGENCY,
+                        "SELECT r.status, count(*) FROM referral r WHERE r.agency_tenant_id = ?" + shared + " GROUP BY r.status",
+                        AGENCY, AGENCY, AGENCY),
+                new Case("partner 'action needed' count", PARTNER,
+                        "SELECT count(*) FROM referral r WHERE r.partner_tenant_id = ? AND r.sent_at IS NOT NULL"
+                                + " AND (r.status = 'SENT' OR (r.status IN ('ACCEPTED', 'IN_PROGRESS', 'ON_HOLD') AND r.partner_attention))"
+                                + shared, PARTNER, PARTNER, PARTNER),
+                new Case("agency sent in the last year, count", AGENCY,
+                        "SELECT count(*) FROM referral r WHERE r.agency_tenant_id = ? AND r.sent_at >= ?" + shared,
+                        AGENCY, yearAgo, AGENCY, AGENCY),
+                new Case("dashboard headline, agency, 12 months", AGENCY, headline, AGENCY, from, to),
+                new Case("dashboard by partner, agency, 12 months", AGENCY, byPartner, AGENCY, from, to));
+    }
+
+    static Timing time(Connection connection, Case benchmark, boolean asTenant, int iterations) throws SQLException {
+        connection.setAutoCommit(false);
+        long rows = 0;
+        for (int i = 0; i < 20; i++) {
+            rows = run(connection, benchmark, asTenant);
+        }
+        double[] millis = new double[iterations];
+        long started = System.nanoTime();
+        for (int i = 0; i < iterations; i++) {
+            long t = System.nanoTime();
+            run(connection, benchmark, asTenant);
+            millis[i] = (System.nanoTime() - t) / 1e6;
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        Arrays.sort(millis);
+        return new Timing(percentile(millis, 0.50), percentile(millis, 0.95), percentile(millis, 0.99), iterations / seconds, rows);
+    }
+
+    /** One unit of work as the portal does it: a transaction, the tenant setting (rls only), the query. */
+    static long run(Connection connection, Case benchmark, boolean asTenant) throws SQLException {
+        if (asTenant) {
+            try (PreparedStatement set = connection.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
+                set.setString(1, benchmark.tenant());
+                set.execute();
+            }
+        }
+        long rows = 0;
+        try (PreparedStatement query = connection.prepareStatement(benchmark.sql())) {
+            for (int i = 0; i < benchmark.parameters().length; i++) {
+                query.setObject(i + 1, benchmark.parameters()[i]);
+            }
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    rows++;
+                }
+            }
+        }
+        connection.commit();
+        return rows;
+    }
+
+    static double percentile(double[] sorted, double p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+    }
+
+    private static void describe(Connection raw) throws SQLException {
+        try (Statement statement = raw.createStatement()) {
+            List<String> counts = new ArrayList<>();
+            for (String table : List.of("organisation", "client", "referral", "referral_status_change", "delivered_session",
+                    "referral_measure")) {
+                ResultSet count = statement.executeQuery("SELECT count(*) FROM " + table);
+                count.next();
+                counts.add(String.format(Locale.ROOT, "%s %,d", table, count.getLong(1)));
+            }
+            System.out.println("Data: " + String.join(", ", counts));
+            ResultSet own = statement.executeQuery("SELECT (SELECT count(*) FROM referral WHERE agency_tenant_id = '" + AGENCY
+                    + "'), (SELECT count(*) FROM referral WHERE partner_tenant_id = '" + PARTNER + "')");
+            own.next();
+            System.out.printf(Locale.ROOT, "%s: %,d referrals; %s: %,d referrals%n", AGENCY, own.getLong(1), PARTNER, own.getLong(2));
+        }
+    }
+}
