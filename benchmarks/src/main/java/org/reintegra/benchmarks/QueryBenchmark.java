@@ -48,6 +48,12 @@ public final class QueryBenchmark {
     }
 
     static final String AGENCY = "national-probation-agency";
+
+    /** The portal's per-transaction settings (TenantConnectionListener); {@code -Dreintegra.benchmark.plans=auto} leaves PostgreSQL's default. */
+    static final String CUSTOM_PLANS = System.getProperty("reintegra.benchmark.plans", "force_custom_plan");
+    static final String TENANT_SQL = CUSTOM_PLANS.equals("force_custom_plan")
+            ? "SELECT set_config('app.tenant_id', ?, true), set_config('plan_cache_mode', 'force_custom_plan', true)"
+            : "SELECT set_config('app.tenant_id', ?, true)";
     static final String PARTNER = "justice-art-ngo";
 
     public static void main(String[] args) throws Exception {
@@ -58,11 +64,30 @@ public final class QueryBenchmark {
         try (EmbeddedDatabase database = EmbeddedDatabase.start(home.resolve("postgres"), port,
                 secrets.get("reintegra.db.owner-password"), secrets.get("reintegra.db.app-password"))) {
             DatabaseSettings settings = database.settings();
+            org.reintegra.schema.SchemaMigration.migrate(new org.reintegra.schema.SchemaMigration.Settings(settings.jdbcUrl(),
+                    settings.ownerUser(), settings.ownerPassword(), settings.appUser()));
             try (Connection app = DriverManager.getConnection(settings.jdbcUrl(), settings.appUser(), settings.appPassword());
                  Connection raw = DriverManager.getConnection(database.superuserJdbcUrl())) {
+                if (Boolean.getBoolean("reintegra.benchmark.vacuum")) {
+                    try (Statement vacuum = raw.createStatement()) {
+                        long t = System.nanoTime();
+                        vacuum.execute("VACUUM (ANALYZE)");
+                        System.out.printf("VACUUM (ANALYZE) in %.1f s%n", (System.nanoTime() - t) / 1e9);
+                    }
+                }
                 describe(raw);
+                String only = System.getProperty("reintegra.benchmark.only", "");
+                if (Boolean.getBoolean("reintegra.benchmark.explain")) {
+                    for (Case benchmark : cases()) {
+                        if (benchmark.name().contains(only)) {
+                            explain(app, benchmark, true);
+                            explain(raw, benchmark, false);
+                        }
+                    }
+                    return;
+                }
                 System.out.printf("%-44s %-4s %s%n", "case", "mode", "timing");
-                for (Case benchmark : cases()) {
+                for (Case benchmark : cases().stream().filter(c -> c.name().contains(only)).toList()) {
                     Timing rls = time(app, benchmark, true, iterations);
                     Timing physical = time(raw, benchmark, false, iterations);
                     System.out.printf("%-44s rls  %s  rows %d%n", benchmark.name(), rls, rls.rows());
@@ -147,9 +172,13 @@ public final class QueryBenchmark {
     /** One unit of work as the portal does it: a transaction, the tenant setting (rls only), the query. */
     static long run(Connection connection, Case benchmark, boolean asTenant) throws SQLException {
         if (asTenant) {
-            try (PreparedStatement set = connection.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
+            try (PreparedStatement set = connection.prepareStatement(TENANT_SQL)) {
                 set.setString(1, benchmark.tenant());
                 set.execute();
+            }
+        } else if (CUSTOM_PLANS.equals("force_custom_plan")) {
+            try (Statement set = connection.createStatement()) {
+                set.execute("SELECT set_config('plan_cache_mode', 'force_custom_plan', true)");
             }
         }
         long rows = 0;
@@ -165,6 +194,29 @@ public final class QueryBenchmark {
         }
         connection.commit();
         return rows;
+    }
+
+    /** The plan PostgreSQL chose, with times and buffers ({@code -Dreintegra.benchmark.explain=true}). */
+    static void explain(Connection connection, Case benchmark, boolean asTenant) throws SQLException {
+        connection.setAutoCommit(false);
+        if (asTenant) {
+            try (PreparedStatement set = connection.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
+                set.setString(1, benchmark.tenant());
+                set.execute();
+            }
+        }
+        System.out.printf("%n== %s (%s)%n", benchmark.name(), asTenant ? "rls" : "raw");
+        try (PreparedStatement query = connection.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + benchmark.sql())) {
+            for (int i = 0; i < benchmark.parameters().length; i++) {
+                query.setObject(i + 1, benchmark.parameters()[i]);
+            }
+            try (ResultSet plan = query.executeQuery()) {
+                while (plan.next()) {
+                    System.out.println(plan.getString(1));
+                }
+            }
+        }
+        connection.commit();
     }
 
     static double percentile(double[] sorted, double p) {

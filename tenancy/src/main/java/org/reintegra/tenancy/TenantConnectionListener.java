@@ -20,7 +20,14 @@ import org.eclipse.persistence.sessions.SessionEventAdapter;
  */
 public class TenantConnectionListener extends SessionEventAdapter {
 
-    static final String SET_TENANT_SQL = "SELECT set_config('" + TenancyProperties.DATABASE_SETTING + "', ?, true)";
+    /**
+     * Sets the tenant, and asks for a plan made for this tenant's values on every statement of the
+     * transaction: tenants differ by orders of magnitude (a national agency, a small NGO), and a
+     * cached generic plan made for "some tenant" can be a thousand times slower for another one
+     * (docs/adr/0009-custom-plans-per-tenant.md). Both settings end with the transaction.
+     */
+    static final String SET_TENANT_SQL = "SELECT set_config('" + TenancyProperties.DATABASE_SETTING + "', ?, true),"
+            + " set_config('plan_cache_mode', 'force_custom_plan', true)";
 
     private static final Logger LOG = Logger.getLogger(TenantConnectionListener.class.getName());
 

@@ -45,7 +45,7 @@ class TenantConnectionListenerTest {
         new TenantConnectionListener().postAcquireConnection(
                 acquired(session(Map.of(TenancyProperties.TENANT_PROPERTY, "npa")), log.connection()));
 
-        assertEquals(List.of("prepare SELECT set_config('app.tenant_id', ?, true)", "setString 1 npa", "execute",
+        assertEquals(List.of("prepare SELECT set_config('app.tenant_id', ?, true), set_config('plan_cache_mode', 'force_custom_plan', true)", "setString 1 npa", "execute",
                 "close"), log.calls);
     }
 
