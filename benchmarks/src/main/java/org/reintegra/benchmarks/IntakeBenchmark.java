@@ -1,0 +1,234 @@
+package org.reintegra.benchmarks;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.reintegra.devstack.Secrets;
+
+/**
+ * Sustained referral intake through the portal's API (issue 7): {@code reintegra.benchmark.requests}
+ * (2,000) create-and-send calls from {@code reintegra.benchmark.threads} (16) clients at once, each
+ * with its own Idempotency-Key, as the National Probation Agency's case system (bearer token from
+ * Keycloak); every call goes through authentication, the referral aggregate, row-level security,
+ * audit, the idempotency record, the notification outbox and the measures trigger. In the same run,
+ * the limit: the same number of referrals written by plain JDBC as the application role (client,
+ * referral, status change, audit row per transaction, tenant setting, RLS and triggers on), with the
+ * same concurrency. Prints p50 / p95 / p99 latency and referrals per second for both.
+ *
+ * <p>Needs the portal running (the run command) and its database at {@code reintegra.db.port}.
+ * {@code mvn -B -Pintake-benchmark -pl benchmarks -am -DskipTests verify}.
+ */
+public final class IntakeBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        Path home = Path.of(System.getProperty("reintegra.home", System.getProperty("user.home") + "/.reintegra"));
+        String portal = System.getProperty("reintegra.portal", "http://127.0.0.1:8080/");
+        String realm = System.getProperty("reintegra.realm", "http://127.0.0.1:58180/realms/reintegra");
+        int requests = Integer.getInteger("reintegra.benchmark.requests", 2000);
+        int threads = Integer.getInteger("reintegra.benchmark.threads", 16);
+        Secrets secrets = Secrets.in(home);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        String token = token(http, realm, secrets.get("reintegra.api.client-secret"));
+        String run = Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT);
+
+        // warm-up: 100 calls
+        measure(100, threads, n -> post(http, portal, token, body("WARM-" + run + "-" + n)));
+        double[] api = new double[requests];
+        AtomicInteger failures = new AtomicInteger();
+        long started = System.nanoTime();
+        measure(requests, threads, n -> {
+            long t = System.nanoTime();
+            int status = post(http, portal, token, body("API-" + run + "-" + n));
+            api[n] = (System.nanoTime() - t) / 1e6;
+            if (status != 201 && status != 200) {
+                failures.incrementAndGet();
+            }
+            return status;
+        });
+        double apiSeconds = (System.nanoTime() - started) / 1e9;
+        report("intake API (create and send)", api, requests / apiSeconds, failures.get());
+
+        String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + System.getProperty("reintegra.db.port", "55432") + "/reintegra";
+        String appUser = System.getProperty("reintegra.db.app-user", "reintegra_app");
+        String appPassword = secrets.get("reintegra.db.app-password");
+        double[] raw = new double[requests];
+        started = System.nanoTime();
+        ThreadLocal<Connection> connections = ThreadLocal.withInitial(() -> {
+            try {
+                Connection connection = DriverManager.getConnection(jdbcUrl, appUser, appPassword);
+                connection.setAutoCommit(false);
+                return connection;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        measure(requests, threads, n -> {
+            long t = System.nanoTime();
+            insert(connections.get(), "RAW-" + run + "-" + n);
+            raw[n] = (System.nanoTime() - t) / 1e6;
+            return 201;
+        });
+        double rawSeconds = (System.nanoTime() - started) / 1e9;
+        report("plain JDBC, same rows (app role, RLS)", raw, requests / rawSeconds, 0);
+        System.out.printf(Locale.ROOT, "API / JDBC throughput: %.2f%n", (requests / apiSeconds) / (requests / rawSeconds));
+    }
+
+    interface Call {
+        int run(int n) throws Exception;
+    }
+
+    static void measure(int count, int threads, Call call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Integer>> done = new java.util.ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                done.add(pool.submit(() -> call.run(n)));
+            }
+            for (Future<Integer> future : done) {
+                future.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    static void report(String what, double[] millis, double perSecond, int failures) {
+        double[] sorted = millis.clone();
+        Arrays.sort(sorted);
+        System.out.printf(Locale.ROOT, "%-40s p50 %7.1f ms  p95 %7.1f ms  p99 %7.1f ms  %7.1f referrals/s  failures %d%n",
+                what, QueryBenchmark.percentile(sorted, 0.5), QueryBenchmark.percentile(sorted, 0.95),
+                QueryBenchmark.percentile(sorted, 0.99), perSecond, failures);
+    }
+
+    static String body(String caseNumber) {
+        return "{\"client\":{\"caseNumber\":\"" + caseNumber + "\",\"givenName\":\"Bench\",\"familyName\":\"Client "
+                + caseNumber + "\",\"dateOfBirth\":\"1990-01-01\",\"sex\":\"MALE\",\"preferredLanguage\":\"ru\"},"
+                + "\"partner\":\"new-path-ngo\",\"programmeArea\":\"OVERCOMING_ADDICTIONS\","
+                + "\"serviceType\":\"ADDICTION_PROGRAMME\",\"reasonForReferral\":\"Benchmark\","
+                + "\"desiredOutcomes\":[\"RELAPSE_PREVENTION_PLAN\"],\"custodyStatus\":\"IN_COMMUNITY\","
+                + "\"completionDeadline\":\"" + LocalDate.now().plusMonths(6) + "\",\"legalBasis\":\"PROBATION_CONDITION\","
+                + "\"sendingOffice\":\"Tbilisi probation office\"}";
+    }
+
+    static int post(HttpClient http, String portal, String token, String body) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(portal + "api/v1/referrals"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            System.err.println("API answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.statusCode();
+    }
+
+    /** The rows one intake writes, by hand: client, referral (sent), its status change, the audit row. */
+    static void insert(Connection db, String caseNumber) throws Exception {
+        String agency = "national-probation-agency";
+        try (PreparedStatement tenant = db.prepareStatement("SELECT set_config('app.tenant_id', ?, true),"
+                + " set_config('plan_cache_mode', 'force_custom_plan', true)")) {
+            tenant.setString(1, agency);
+            tenant.execute();
+        }
+        long clientId = next(db, "client_id_seq");
+        long referralId = next(db, "referral_id_seq");
+        Timestamp now = Timestamp.from(Instant.now());
+        try (PreparedStatement client = db.prepareStatement("INSERT INTO client (tenant_id, id, reference, given_name, family_name,"
+                + " date_of_birth, sex, preferred_language, created_at, version, search_key) VALUES (?, ?, ?, 'Bench', ?, ?, 'MALE',"
+                + " 'ru', ?, 1, ?)")) {
+            client.setString(1, agency);
+            client.setLong(2, clientId);
+            client.setString(3, caseNumber);
+            client.setString(4, "Client " + caseNumber);
+            client.setObject(5, LocalDate.of(1990, 1, 1));
+            client.setTimestamp(6, now);
+            client.setString(7, ("bench client " + caseNumber + " " + caseNumber).toLowerCase(Locale.ROOT));
+            client.executeUpdate();
+        }
+        try (PreparedStatement referral = db.prepareStatement("INSERT INTO referral (agency_tenant_id, partner_tenant_id, id,"
+                + " reference, client_id, client_given_name, client_family_name, client_date_of_birth, client_sex,"
+                + " client_preferred_language, programme_area, service_type, reason_for_referral, custody_status,"
+                + " completion_deadline, sending_office, sending_officer, status, created_at, sent_at, status_changed_at, version,"
+                + " search_key, desired_outcomes, legal_basis, changed_at) VALUES (?, 'new-path-ngo', ?, ?, ?, 'Bench', ?, ?, 'MALE',"
+                + " 'ru', 'OVERCOMING_ADDICTIONS', 'ADDICTION_PROGRAMME', 'Benchmark', 'IN_COMMUNITY', ?, 'Tbilisi probation office',"
+                + " 'npa-case-system', 'SENT', ?, ?, ?, 1, ?, 'RELAPSE_PREVENTION_PLAN', 'PROBATION_CONDITION', ?)")) {
+            referral.setString(1, agency);
+            referral.setLong(2, referralId);
+            referral.setString(3, "R" + caseNumber);
+            referral.setLong(4, clientId);
+            referral.setString(5, "Client " + caseNumber);
+            referral.setObject(6, LocalDate.of(1990, 1, 1));
+            referral.setObject(7, LocalDate.now().plusMonths(6));
+            referral.setTimestamp(8, now);
+            referral.setTimestamp(9, now);
+            referral.setTimestamp(10, now);
+            referral.setString(11, ("bench client " + caseNumber + " r" + caseNumber).toLowerCase(Locale.ROOT));
+            referral.setTimestamp(12, now);
+            referral.executeUpdate();
+        }
+        try (PreparedStatement change = db.prepareStatement("INSERT INTO referral_status_change (agency_tenant_id,"
+                + " partner_tenant_id, id, referral_id, from_status, to_status, command, changed_by, changed_by_tenant, changed_at,"
+                + " visible_to_partner) VALUES (?, 'new-path-ngo', nextval('referral_status_change_id_seq'), ?, 'DRAFT', 'SENT',"
+                + " 'SEND', 'npa-case-system', ?, ?, true)")) {
+            change.setString(1, agency);
+            change.setLong(2, referralId);
+            change.setString(3, agency);
+            change.setTimestamp(4, now);
+            change.executeUpdate();
+        }
+        try (PreparedStatement audit = db.prepareStatement("INSERT INTO audit_event (tenant_id, id, occurred_at, actor, action,"
+                + " referral_id, client_id, fields, purpose) VALUES (?, nextval('audit_event_id_seq'), ?, 'npa-case-system',"
+                + " 'CREATE', ?, ?, 'referral', 'intake api')")) {
+            audit.setString(1, agency);
+            audit.setTimestamp(2, now);
+            audit.setLong(3, referralId);
+            audit.setLong(4, clientId);
+            audit.executeUpdate();
+        }
+        db.commit();
+    }
+
+    private static long next(Connection db, String sequence) throws Exception {
+        try (PreparedStatement next = db.prepareStatement("SELECT nextval('" + sequence + "')");
+             ResultSet value = next.executeQuery()) {
+            value.next();
+            return value.getLong(1);
+        }
+    }
+
+    private static String token(HttpClient http, String realm, String secret) throws IOException, InterruptedException {
+        String form = "grant_type=client_credentials&client_id=npa-case-system&client_secret="
+                + URLEncoder.encode(secret, StandardCharsets.UTF_8);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(realm + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher token = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+        if (response.statusCode() != 200 || !token.find()) {
+            throw new IllegalStateException("Keycloak refused the token (" + response.statusCode() + ")");
+        }
+        return token.group(1);
+    }
+}
