@@ -148,8 +148,7 @@ public final class IntakeBenchmark {
     /** The rows one intake writes, by hand: client, referral (sent), its status change, the audit row. */
     static void insert(Connection db, String caseNumber) throws Exception {
         String agency = "national-probation-agency";
-        try (PreparedStatement tenant = db.prepareStatement("SELECT set_config('app.tenant_id', ?, true),"
-                + " set_config('plan_cache_mode', 'force_custom_plan', true)")) {
+        try (PreparedStatement tenant = db.prepareStatement(QueryBenchmark.TENANT_SQL)) {
             tenant.setString(1, agency);
             tenant.execute();
         }

@@ -25,7 +25,6 @@ import org.reintegra.audit.AuditTrail;
 import org.reintegra.identity.IdentityAccount;
 import org.reintegra.identity.IdentityAdministration;
 import org.reintegra.identity.IdentityConflict;
-import org.reintegra.identity.IdentityOrganisation;
 import org.reintegra.identity.NewIdentityAccount;
 import org.reintegra.organisation.Organisation;
 import org.reintegra.tenancy.TenancyProperties;
@@ -80,25 +79,20 @@ public class StaffAccessService {
 
     /** Who has access: a page of the organisation's accounts by user name (search: name, user name, e-mail). */
     public List<StaffAccount> accounts(String search, int first, int max) {
-        Organisation own = ownOrganisation();
-        String organisationId = identityOrganisation(own).id();
-        List<IdentityAccount> members = identity.members(organisationId, normalise(search), Math.max(0, first),
+        Scope scope = scope();
+        List<IdentityAccount> members = identity.members(scope.identityId(), normalise(search), Math.max(0, first),
                 Math.min(Math.max(1, max), MAX_PAGE));
         Map<String, Instant> lastSignIns = lastSignIns(members.stream().map(IdentityAccount::username).toList());
-        List<String> grantable = StaffAccessRules.grantable(own.kind(), own.category());
-        return members.stream().map(m -> account(m, grantable, lastSignIns.get(m.username()))).toList();
+        return members.stream().map(m -> account(m, scope.grantable(), lastSignIns.get(m.username()))).toList();
     }
 
     public int countAccounts(String search) {
-        return identity.memberCount(identityOrganisation(ownOrganisation()).id(), normalise(search));
+        return identity.memberCount(scope().identityId(), normalise(search));
     }
 
     /** One account of the organisation. */
     public StaffAccount account(String accountId) {
-        Organisation own = ownOrganisation();
-        IdentityAccount member = member(own, accountId);
-        return account(member, StaffAccessRules.grantable(own.kind(), own.category()),
-                lastSignIns(List.of(member.username())).get(member.username()));
+        return current(scope(), accountId);
     }
 
     /**
@@ -107,11 +101,9 @@ public class StaffAccessService {
      * the account is removed again, so an invitation is made whole or not at all.
      */
     public StaffAccount invite(StaffInvitation invitation) {
-        Organisation own = ownOrganisation();
-        List<String> grantable = StaffAccessRules.grantable(own.kind(), own.category());
-        StaffInvitation checked = StaffAccessRules.checkInvitation(invitation, grantable);
-        String organisationId = identityOrganisation(own).id();
-        String marker = INVITATION_MARKER + own.id().value();
+        Scope scope = scope();
+        StaffInvitation checked = StaffAccessRules.checkInvitation(invitation, scope.grantable());
+        String marker = INVITATION_MARKER + scope.own().id().value();
         IdentityAccount existing = identity.accountByUsername(checked.username()).orElse(null);
         String accountId;
         if (existing == null) {
@@ -124,7 +116,7 @@ public class StaffAccessService {
             throw new IdentityConflict("username", "staff.error.username-taken");
         }
         try {
-            identity.addMember(organisationId, accountId);
+            identity.addMember(scope.identityId(), accountId);
             identity.grantRoles(accountId, checked.roles());
             identity.sendSetPasswordMail(accountId, INVITATION_VALID_HOURS);
         } catch (RuntimeException failed) {
@@ -138,21 +130,20 @@ public class StaffAccessService {
         Actor actor = signedInActor.actor();
         auditTrail.record(actor, AuditAction.CREATE, null, null,
                 "staff account " + checked.username() + " invited; roles " + String.join(" ", new TreeSet<>(checked.roles())), PURPOSE);
-        return account(accountId);
+        return current(scope, accountId);
     }
 
     /** Gives the account exactly these roles; {@code rolesSeen} are the roles the administrator saw. */
     public StaffAccount changeRoles(String accountId, Set<String> rolesSeen, Set<String> roles) {
-        Organisation own = ownOrganisation();
-        List<String> grantable = StaffAccessRules.grantable(own.kind(), own.category());
-        Set<String> wanted = StaffAccessRules.checkRoles(roles, grantable);
-        IdentityAccount member = member(own, accountId);
+        Scope scope = scope();
+        Set<String> wanted = StaffAccessRules.checkRoles(roles, scope.grantable());
+        IdentityAccount member = member(scope, accountId);
         Actor actor = signedInActor.actor();
         StaffAccessRules.checkKeepsOwnAdministration(actor.username(), member.username(), wanted,
-                StaffAccessRules.administratorRole(own.kind()));
-        Set<String> held = portalRoles(member, grantable);
+                StaffAccessRules.administratorRole(scope.own().kind()));
+        Set<String> held = portalRoles(member, scope.grantable());
         if (rolesSeen == null || !held.equals(Set.copyOf(rolesSeen))) {
-            throw new StaffAccountChangedMeanwhile(account(member, grantable, null));
+            throw new StaffAccountChangedMeanwhile(account(member, scope.grantable(), null));
         }
         Set<String> added = new HashSet<>(wanted);
         added.removeAll(held);
@@ -166,56 +157,75 @@ public class StaffAccessService {
         }
         auditTrail.record(actor, AuditAction.CHANGE, null, null, "staff account " + member.username() + " roles "
                 + String.join(" ", new TreeSet<>(held)) + " -> " + String.join(" ", new TreeSet<>(wanted)), PURPOSE);
-        return account(accountId);
+        return current(scope, accountId);
     }
 
     /** Deactivates the account: it cannot sign in, and its open sessions end (identity provider and portal). */
     public StaffAccount deactivate(String accountId, StaffStatus statusSeen) {
-        Organisation own = ownOrganisation();
-        IdentityAccount member = member(own, accountId);
+        Scope scope = scope();
+        IdentityAccount member = member(scope, accountId);
         Actor actor = signedInActor.actor();
         StaffAccessRules.checkNotSelf(actor.username(), member.username());
-        List<String> grantable = StaffAccessRules.grantable(own.kind(), own.category());
         if (statusOf(member) != statusSeen) {
-            throw new StaffAccountChangedMeanwhile(account(member, grantable, null));
+            throw new StaffAccountChangedMeanwhile(account(member, scope.grantable(), null));
         }
         identity.setEnabled(member.id(), false);
         identity.endSessions(member.id());
         auditTrail.record(actor, AuditAction.CHANGE, null, null, "staff account " + member.username() + " deactivated", PURPOSE);
         accessEnded.fire(new StaffAccessEnded(actor.tenant(), member.username()));
-        return account(accountId);
+        return current(scope, accountId);
     }
 
     /** Lets a deactivated account sign in again. */
     public StaffAccount reactivate(String accountId) {
-        Organisation own = ownOrganisation();
-        IdentityAccount member = member(own, accountId);
-        List<String> grantable = StaffAccessRules.grantable(own.kind(), own.category());
+        Scope scope = scope();
+        IdentityAccount member = member(scope, accountId);
         if (member.enabled()) {
-            throw new StaffAccountChangedMeanwhile(account(member, grantable, null));
+            throw new StaffAccountChangedMeanwhile(account(member, scope.grantable(), null));
         }
         identity.setEnabled(member.id(), true);
         auditTrail.record(signedInActor.actor(), AuditAction.CHANGE, null, null,
                 "staff account " + member.username() + " reactivated", PURPOSE);
-        return account(accountId);
+        return current(scope, accountId);
     }
 
     /** Sends an invited colleague a new set-password mail. */
     public void resendInvitation(String accountId) {
-        IdentityAccount member = member(ownOrganisation(), accountId);
+        Scope scope = scope();
+        IdentityAccount member = member(scope, accountId);
         if (!member.passwordPending() || !member.enabled()) {
-            throw new StaffAccountChangedMeanwhile(account(accountId));
+            throw new StaffAccountChangedMeanwhile(account(member, scope.grantable(), null));
         }
         identity.sendSetPasswordMail(member.id(), INVITATION_VALID_HOURS);
         auditTrail.record(signedInActor.actor(), AuditAction.CHANGE, null, null,
                 "staff account " + member.username() + " invitation sent again", PURPOSE);
     }
 
-    private IdentityAccount member(Organisation own, String accountId) {
+    /**
+     * What every operation starts from, looked up once per call: the caller's organisation (if the
+     * caller administers it), its organisation at the identity provider, and the roles it may give.
+     */
+    private record Scope(Organisation own, String identityId, List<String> grantable) {
+    }
+
+    private Scope scope() {
+        Organisation own = ownOrganisation();
+        String identityId = identity.organisation(own.id())
+                .orElseThrow(() -> new IllegalStateException("The organisation is not known to the identity provider")).id();
+        return new Scope(own, identityId, StaffAccessRules.grantable(own.kind(), own.category()));
+    }
+
+    /** The account as it is now, with its last sign-in. */
+    private StaffAccount current(Scope scope, String accountId) {
+        IdentityAccount member = member(scope, accountId);
+        return account(member, scope.grantable(), lastSignIns(List.of(member.username())).get(member.username()));
+    }
+
+    private IdentityAccount member(Scope scope, String accountId) {
         if (accountId == null || accountId.isBlank()) {
             throw new StaffAccountNotFound();
         }
-        return identity.member(identityOrganisation(own).id(), accountId).orElseThrow(StaffAccountNotFound::new);
+        return identity.member(scope.identityId(), accountId).orElseThrow(StaffAccountNotFound::new);
     }
 
     /** The caller's organisation, if the caller administers it (an administrator role counts only in its kind). */
@@ -226,11 +236,6 @@ public class StaffAccessService {
             throw new EJBAccessException("Not an administrator of this organisation");
         }
         return own;
-    }
-
-    private IdentityOrganisation identityOrganisation(Organisation own) {
-        return identity.organisation(own.id())
-                .orElseThrow(() -> new IllegalStateException("The organisation is not known to the identity provider"));
     }
 
     private Map<String, Instant> lastSignIns(List<String> usernames) {

@@ -77,8 +77,7 @@ class PortalBrowserIT {
     static void startBrowser() throws Exception {
         browser = new PortalBrowser();
         // accounts and organisations made by earlier runs' onboarding and invitation tests
-        new KeycloakAdmin(TestStack.get().realmUri(), TestStack.environment("REINTEGRA_IT_KEYCLOAK_ADMIN_PASSWORD"))
-                .deleteTestLeftovers();
+        keycloakAdmin().deleteTestLeftovers();
     }
 
     @AfterAll
@@ -152,8 +151,7 @@ class PortalBrowserIT {
      */
     @Test
     void aUserDisabledInKeycloakLosesAccessWithinOneTokenLifetime() throws Exception {
-        KeycloakAdmin keycloak = new KeycloakAdmin(TestStack.get().realmUri(),
-                TestStack.environment("REINTEGRA_IT_KEYCLOAK_ADMIN_PASSWORD"));
+        KeycloakAdmin keycloak = keycloakAdmin();
         keycloak.setUserEnabled("officer.aibek", true);
         keycloak.setAccessTokenLifespan(15);
         try {
@@ -809,8 +807,7 @@ class PortalBrowserIT {
         admin.locator("#staff-roles-choice vaadin-checkbox").filter(new Locator.FilterOptions().setHasText("Partner administrator")).click();
         admin.locator("#staff-roles-save").click();
         awaitCell(admin, "#staff-grid", "Caseworker, Partner administrator");
-        String roles = new KeycloakAdmin(TestStack.get().realmUri(), TestStack.environment("REINTEGRA_IT_KEYCLOAK_ADMIN_PASSWORD"))
-                .realmRoles(username);
+        String roles = keycloakAdmin().realmRoles(username);
         assertTrue(roles.contains("partner-admin") && roles.contains("partner-staff"), roles);
 
         admin.locator("#staff-deactivate-" + username.replace(".", "\\.")).click();
@@ -857,8 +854,7 @@ class PortalBrowserIT {
     void anOnboardingThatFailsHalfwayIsCancelledAndLeavesNothingBehind() throws Exception {
         String suffix = Long.toString(System.currentTimeMillis(), 36);
         String alias = "it-halfway-" + suffix;
-        KeycloakAdmin keycloak = new KeycloakAdmin(TestStack.get().realmUri(),
-                TestStack.environment("REINTEGRA_IT_KEYCLOAK_ADMIN_PASSWORD"));
+        KeycloakAdmin keycloak = keycloakAdmin();
         Page operator = signedIn("platform.admin");
         operator.navigate(portal + "onboarding");
         operator.locator("#onboarding-heading").waitFor();
@@ -1490,6 +1486,11 @@ class PortalBrowserIT {
                 return rows.getInt(1);
             }
         }
+    }
+
+    /** The test Keycloak's admin API. */
+    private static KeycloakAdmin keycloakAdmin() {
+        return new KeycloakAdmin(TestStack.get().realmUri(), TestStack.environment("REINTEGRA_IT_KEYCLOAK_ADMIN_PASSWORD"));
     }
 
     /** A new browser (no cookies) signed in as that demo user, on the home screen. */

@@ -102,7 +102,7 @@ public class StaffAccessView extends VerticalLayout implements HasDynamicTitle {
             int total = staff.countAccounts(term);
             count.setText(getTranslation("staff.count", total));
             grid.setItems(query -> staff.accounts(term, query.getOffset(), query.getLimit()).stream(),
-                    query -> staff.countAccounts(term));
+                    query -> total); // counted just above; refresh() runs again after every change
         } catch (IdentityUnavailable unavailable) {
             count.setText(getTranslation("staff.error.unavailable"));
             grid.setItems(List.of());
