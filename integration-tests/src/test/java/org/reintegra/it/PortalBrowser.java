@@ -19,6 +19,8 @@ final class PortalBrowser implements AutoCloseable {
 
     private final Playwright playwright;
     private final Browser browser;
+    /** The users' browsers opened since the last {@link #closeUsers()}. */
+    private final List<BrowserContext> users = new java.util.ArrayList<>();
 
     PortalBrowser() {
         playwright = Playwright.create(new Playwright.CreateOptions()
@@ -34,7 +36,45 @@ final class PortalBrowser implements AutoCloseable {
     Page newUser() {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB"));
         context.setDefaultTimeout(30_000);
+        users.add(context);
         return context.newPage();
+    }
+
+    /**
+     * Closes every user's browser opened since the last call, so that pages left open by earlier
+     * tests (each polling the portal for notifications and keeping a Vaadin session alive) do not
+     * load the server and the browser for the rest of the run.
+     */
+    void closeUsers() {
+        for (BrowserContext context : users) {
+            try {
+                context.close();
+            } catch (RuntimeException alreadyGone) {
+                // the browser closed it already
+            }
+        }
+        users.clear();
+    }
+
+    /**
+     * What each open page shows (address and the start of its text), for a failure message: a
+     * locator that timed out says what it waited for, this says what was there instead.
+     */
+    String describeOpenPages() {
+        StringBuilder shown = new StringBuilder();
+        for (BrowserContext context : users) {
+            for (Page page : context.pages()) {
+                shown.append("\n- ").append(page.url()).append(": ");
+                try {
+                    Object text = page.evaluate("() => document.body ? document.body.innerText : ''");
+                    String flat = String.valueOf(text).replaceAll("\\s+", " ").trim();
+                    shown.append(flat, 0, Math.min(flat.length(), 400));
+                } catch (RuntimeException unreadable) {
+                    shown.append("(unreadable: ").append(unreadable.getMessage().lines().findFirst().orElse("")).append(')');
+                }
+            }
+        }
+        return shown.length() == 0 ? " none" : shown.toString();
     }
 
     /** Opens the portal and signs in on Keycloak's login form; returns once the home screen shows. */

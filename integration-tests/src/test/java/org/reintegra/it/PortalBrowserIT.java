@@ -25,12 +25,15 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
  * People sign in through the real Keycloak, see their organisation's referrals and nothing else,
@@ -78,6 +81,23 @@ class PortalBrowserIT {
         browser = new PortalBrowser();
         // accounts and organisations made by earlier runs' onboarding and invitation tests
         keycloakAdmin().deleteTestLeftovers();
+    }
+
+    /** A failing test says what each of its pages showed, not only what it waited for. */
+    @RegisterExtension
+    static final TestExecutionExceptionHandler SHOW_PAGES_ON_FAILURE = (context, thrown) -> {
+        if (browser == null) {
+            throw thrown;
+        }
+        String message = String.valueOf(thrown.getMessage()).lines().limit(3).reduce((a, b) -> a + " " + b).orElse("");
+        AssertionError described = new AssertionError(thrown.getClass().getSimpleName() + ": " + message
+                + "\nThe test's pages showed:" + browser.describeOpenPages(), thrown);
+        throw described;
+    };
+
+    @AfterEach
+    void closeTheTestsBrowsers() {
+        browser.closeUsers();
     }
 
     @AfterAll

@@ -27,6 +27,9 @@ public class LanguagePreference {
     @Inject
     StaffDirectory staff;
 
+    @Inject
+    org.reintegra.portal.security.SignedInUser user;
+
     void onServiceInit(@Observes ServiceInitEvent event) {
         event.getSource().addUIInitListener(init -> preferred().ifPresent(init.getUI()::setLocale));
     }
@@ -34,8 +37,8 @@ public class LanguagePreference {
     /** The person's language for this session, looked up once. */
     Optional<Locale> preferred() {
         VaadinSession session = VaadinSession.getCurrent();
-        if (session == null) {
-            return Optional.empty();
+        if (session == null || !user.isOrganisationStaff()) {
+            return Optional.empty(); // the platform's administrator has no staff record to remember it in
         }
         Object cached = session.getAttribute(SESSION_LOCALE);
         if (cached instanceof Locale locale) {

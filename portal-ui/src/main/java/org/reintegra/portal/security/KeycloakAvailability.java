@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -20,6 +22,7 @@ public class KeycloakAvailability {
 
     static final Duration TIMEOUT = Duration.ofSeconds(2);
     static final long REMEMBER_NANOS = Duration.ofSeconds(5).toNanos();
+    private static final Logger LOG = Logger.getLogger(KeycloakAvailability.class.getName());
 
     @Inject
     @ConfigProperty(name = "reintegra.oidc.provider-uri")
@@ -35,9 +38,18 @@ public class KeycloakAvailability {
         if (checkedAt != 0 && now - checkedAt < REMEMBER_NANOS) {
             return reachable;
         }
-        reachable = probe();
+        boolean before = reachable;
+        boolean answers = probe();
+        reachable = answers;
         checkedAt = System.nanoTime();
-        return reachable;
+        if (before != answers) {
+            LOG.log(answers ? Level.INFO : Level.WARNING, answers
+                    ? "Keycloak answers again; sign-in and token refresh resume"
+                    : "Keycloak did not answer (HTTP status {0}, 0 = no answer within {1} s): signed-in sessions continue"
+                      + " on their tokens, new sign-ins are told sign-in is unavailable",
+                    new Object[] {lastStatus, TIMEOUT.toSeconds()});
+        }
+        return answers;
     }
 
     /** The HTTP status of the last probe, 0 when Keycloak did not answer. */

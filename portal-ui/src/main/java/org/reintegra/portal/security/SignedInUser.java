@@ -57,6 +57,15 @@ public class SignedInUser {
         return request.isUserInRole(role);
     }
 
+    /**
+     * Whether the user works for an organisation (the staff directory knows them); the platform's
+     * own administrator does not.
+     */
+    public boolean isOrganisationStaff() {
+        return Stream.of(Roles.AGENCY_OFFICER, Roles.AGENCY_LIAISON, Roles.AGENCY_ADMIN, Roles.PARTNER_STAFF, Roles.PARTNER_ADMIN,
+                Roles.COLLEGE_REGISTRAR).anyMatch(request::isUserInRole);
+    }
+
     /** Whether the user is told of referral events (the bell): officers, caseworkers, registrars. */
     public boolean receivesNotifications() {
         return Stream.of(Roles.AGENCY_OFFICER, Roles.PARTNER_STAFF, Roles.COLLEGE_REGISTRAR).anyMatch(request::isUserInRole);
