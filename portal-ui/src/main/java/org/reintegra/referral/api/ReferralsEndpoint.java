@@ -1,7 +1,7 @@
 package org.reintegra.referral.api;
 
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
@@ -64,7 +64,7 @@ import org.reintegra.tenancy.TenantId;
  * each state-changing call runs once per Idempotency-Key (see {@link Idempotency}).
  */
 @Path("/v1/referrals")
-@RequestScoped
+@ApplicationScoped // one instance: a request-scoped resource was built and injected (JNDI look-ups of five EJBs) on every call
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Referrals")
 public class ReferralsEndpoint {
@@ -87,9 +87,6 @@ public class ReferralsEndpoint {
     @EJB
     IntakeTransaction transaction;
 
-    @Context
-    UriInfo uriInfo;
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a referral (and send it, unless send is false)")
@@ -100,7 +97,7 @@ public class ReferralsEndpoint {
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Parameter(in = ParameterIn.HEADER, required = true) @HeaderParam(IDEMPOTENCY_KEY) String key,
-                           String body) {
+                           String body, @Context UriInfo uriInfo) {
         ReferralRequest request = parse(body, ReferralRequest.class);
         return idempotent(key, "create", body, () -> {
             ReferralDraft draft = draftOf(request);
