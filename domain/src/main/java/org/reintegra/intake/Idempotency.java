@@ -41,6 +41,25 @@ public class Idempotency {
     /** The response stored under the key, if a call with it committed; refused when the request differs. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<StoredResponse> earlier(String key, String operation, String requestHash) {
+        return stored(key, operation, requestHash);
+    }
+
+    /**
+     * In the caller's transaction: the response stored under the key when a call with it committed
+     * (refused when the request differs), else the key is claimed and the work runs, as in
+     * {@link #claim}. One transaction per call instead of a separate one for the look-up
+     * (docs/benchmarks.md).
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public IdempotentCall replayOrRun(String key, String operation, String requestHash, Supplier<StoredResponse> work) {
+        Optional<StoredResponse> earlier = stored(key, operation, requestHash);
+        if (earlier.isPresent()) {
+            return new IdempotentCall(earlier.get(), true);
+        }
+        return new IdempotentCall(claim(key, operation, requestHash, work), false);
+    }
+
+    private Optional<StoredResponse> stored(String key, String operation, String requestHash) {
         IdempotencyRecord record = entityManager.find(IdempotencyRecord.class, key);
         if (record == null) {
             return Optional.empty();
@@ -56,8 +75,7 @@ public class Idempotency {
      * stored with the key when the transaction commits. Throws {@link KeyTaken} when another call
      * with the same key committed first.
      */
-    @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public StoredResponse claimAndRun(String key, String operation, String requestHash, Supplier<StoredResponse> work) {
+    private StoredResponse claim(String key, String operation, String requestHash, Supplier<StoredResponse> work) {
         StoredResponse response = work.get();
         IdempotencyRecord record = new IdempotencyRecord(key, operation, requestHash, response, clock.instant());
         try {

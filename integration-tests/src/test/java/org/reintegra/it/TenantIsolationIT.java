@@ -174,7 +174,7 @@ class TenantIsolationIT {
         operations.put("caseworkers", () -> staff.caseworkers());
         operations.put("isCaseworker", () -> staff.isCaseworker("x"));
         operations.put("idempotency.earlier", () -> idempotency.earlier("k", "op", "h"));
-        operations.put("idempotency.claimAndRun", () -> idempotency.claimAndRun("k", "op", "h", () -> null));
+        operations.put("idempotency.replayOrRun", () -> idempotency.replayOrRun("k", "op", "h", () -> null));
         operations.put("intakeTransaction", () -> intake.run(() -> null));
         operations.put("sessionsOf", () -> delivery.sessionsOf(1));
         operations.put("recordSession", () -> delivery.recordSession(null, null));

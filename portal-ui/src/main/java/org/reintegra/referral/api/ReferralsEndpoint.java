@@ -43,6 +43,8 @@ import org.reintegra.client.ClientSummary;
 import org.reintegra.client.NewClient;
 import org.reintegra.client.Sex;
 import org.reintegra.intake.Idempotency;
+import org.reintegra.intake.IdempotencyKeyReused;
+import org.reintegra.intake.IdempotentCall;
 import org.reintegra.intake.IntakeTransaction;
 import org.reintegra.intake.StoredResponse;
 import org.reintegra.referral.CustodyStatus;
@@ -217,12 +219,11 @@ public class ReferralsEndpoint {
             throw new ReferralInputRejected(IDEMPOTENCY_KEY, "api.idempotency-key.required");
         }
         String hash = sha256(operation + "\n" + body);
-        Optional<StoredResponse> earlier = idempotency.earlier(key, operation, hash);
-        if (earlier.isPresent()) {
-            return replay(earlier.get());
-        }
         try {
-            return fresh(transaction.run(() -> idempotency.claimAndRun(key, operation, hash, work)));
+            IdempotentCall call = transaction.run(() -> idempotency.replayOrRun(key, operation, hash, work));
+            return call.replayed() ? replay(call.response()) : fresh(call.response());
+        } catch (IdempotencyKeyReused reused) {
+            throw reused;
         } catch (RuntimeException failed) {
             // A concurrent call with the same key may have committed first: our work then lost a race on its key
             // (KeyTaken), on a unique row it also wrote, or on a check that now sees its rows. Answer as it did;
