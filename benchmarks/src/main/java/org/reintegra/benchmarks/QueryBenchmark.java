@@ -37,7 +37,14 @@ import org.reintegra.devstack.Secrets;
  */
 public final class QueryBenchmark {
 
-    record Case(String name, String tenant, String sql, Object... parameters) {
+    /** What one transaction runs: one statement, or several (a whole screen's). */
+    record Case(String name, String tenant, List<Step> steps) {
+        Case(String name, String tenant, String sql, Object... parameters) {
+            this(name, tenant, List.of(new Step(sql, parameters)));
+        }
+    }
+
+    record Step(String sql, Object... parameters) {
     }
 
     record Timing(double p50, double p95, double p99, double perSecond, long rows) {
@@ -148,7 +155,33 @@ public final class QueryBenchmark {
                         "SELECT count(*) FROM referral r WHERE r.agency_tenant_id = ? AND r.sent_at >= ?" + shared,
                         AGENCY, yearAgo, AGENCY, AGENCY),
                 new Case("dashboard headline, agency, 12 months", AGENCY, headline, AGENCY, from, to),
-                new Case("dashboard by partner, agency, 12 months", AGENCY, byPartner, AGENCY, from, to));
+                new Case("dashboard by partner, agency, 12 months", AGENCY, byPartner, AGENCY, from, to),
+                dashboardPage(today));
+    }
+
+    /**
+     * Everything the liaison officer's performance screen asks the database for when it opens
+     * (PerformanceService: the office and partner filters, the headline, four breakdowns and two
+     * reason lists, over the last twelve months), in one transaction as the screen does.
+     */
+    static Case dashboardPage(LocalDate today) {
+        java.sql.Date from = java.sql.Date.valueOf(today.minusYears(1).plusDays(1));
+        java.sql.Date to = java.sql.Date.valueOf(today);
+        String where = " FROM referral_measure m WHERE m.agency_tenant_id = ? AND m.sent_on >= ? AND m.sent_on <= ?";
+        String totals = org.reintegra.performance.PerformanceService.TOTALS;
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step("SELECT DISTINCT m.sending_office FROM referral_measure m WHERE m.agency_tenant_id = ?"
+                + " AND m.sending_office IS NOT NULL ORDER BY 1", AGENCY));
+        steps.add(new Step("SELECT DISTINCT m.partner_tenant_id FROM referral_measure m WHERE m.agency_tenant_id = ?", AGENCY));
+        steps.add(new Step("SELECT ''," + totals + where, AGENCY, from, to));
+        for (String dimension : List.of("partner_tenant_id", "programme_area", "client_sex", "age_band")) {
+            steps.add(new Step("SELECT m." + dimension + ", " + totals + where + " GROUP BY 1", AGENCY, from, to));
+        }
+        for (String reason : List.of("decline_reason", "ended_early_reason")) {
+            steps.add(new Step("SELECT m." + reason + ", count(*)" + where + " AND m." + reason
+                    + " IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1", AGENCY, from, to));
+        }
+        return new Case("dashboard page, agency, 12 months (9 queries)", AGENCY, steps);
     }
 
     static Timing time(Connection connection, Case benchmark, boolean asTenant, int iterations) throws SQLException {
@@ -182,13 +215,15 @@ public final class QueryBenchmark {
             }
         }
         long rows = 0;
-        try (PreparedStatement query = connection.prepareStatement(benchmark.sql())) {
-            for (int i = 0; i < benchmark.parameters().length; i++) {
-                query.setObject(i + 1, benchmark.parameters()[i]);
-            }
-            try (ResultSet result = query.executeQuery()) {
-                while (result.next()) {
-                    rows++;
+        for (Step step : benchmark.steps()) {
+            try (PreparedStatement query = connection.prepareStatement(step.sql())) {
+                for (int i = 0; i < step.parameters().length; i++) {
+                    query.setObject(i + 1, step.parameters()[i]);
+                }
+                try (ResultSet result = query.executeQuery()) {
+                    while (result.next()) {
+                        rows++;
+                    }
                 }
             }
         }
@@ -206,13 +241,15 @@ public final class QueryBenchmark {
             }
         }
         System.out.printf("%n== %s (%s)%n", benchmark.name(), asTenant ? "rls" : "raw");
-        try (PreparedStatement query = connection.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + benchmark.sql())) {
-            for (int i = 0; i < benchmark.parameters().length; i++) {
-                query.setObject(i + 1, benchmark.parameters()[i]);
-            }
-            try (ResultSet plan = query.executeQuery()) {
-                while (plan.next()) {
-                    System.out.println(plan.getString(1));
+        for (Step step : benchmark.steps()) {
+            try (PreparedStatement query = connection.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + step.sql())) {
+                for (int i = 0; i < step.parameters().length; i++) {
+                    query.setObject(i + 1, step.parameters()[i]);
+                }
+                try (ResultSet plan = query.executeQuery()) {
+                    while (plan.next()) {
+                        System.out.println(plan.getString(1));
+                    }
                 }
             }
         }

@@ -51,7 +51,8 @@ public class PerformanceService {
     static final String EXPORT_FIELDS = "reference,status,dates,service,sex,age band";
     static final int MAX_PAGE = 500;
 
-    private static final String TOTALS = "count(*), count(m.accepted_at), count(m.declined_at), "
+    /** The figures of one group, over {@code referral_measure m} (public for the query benchmark, which runs the page's SQL). */
+    public static final String TOTALS = "count(*), count(m.accepted_at), count(m.declined_at), "
             + "percentile_cont(0.5) WITHIN GROUP (ORDER BY (extract(epoch FROM m.accepted_at - m.sent_at) / 86400.0)::float8), "
             + "count(m.first_session_on), "
             + "percentile_cont(0.5) WITHIN GROUP (ORDER BY (m.first_session_on - m.sent_on)::float8), "
