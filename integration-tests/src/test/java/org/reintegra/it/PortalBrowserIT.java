@@ -89,10 +89,9 @@ class PortalBrowserIT {
         if (browser == null) {
             throw thrown;
         }
-        String message = String.valueOf(thrown.getMessage()).lines().limit(3).reduce((a, b) -> a + " " + b).orElse("");
-        AssertionError described = new AssertionError(thrown.getClass().getSimpleName() + ": " + message
+        String message = String.join(" ", String.valueOf(thrown.getMessage()).lines().limit(3).toList());
+        throw new AssertionError(thrown.getClass().getSimpleName() + ": " + message
                 + "\nThe test's pages showed:" + browser.describeOpenPages(), thrown);
-        throw described;
     };
 
     @AfterEach

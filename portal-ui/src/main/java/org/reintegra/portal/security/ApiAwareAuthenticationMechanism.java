@@ -65,7 +65,7 @@ public class ApiAwareAuthenticationMechanism implements HttpAuthenticationMechan
             boolean signedInBefore = request.getUserPrincipal() != null;
             AuthenticationStatus status = browser().validateRequest(request, response, context);
             if (signedInBefore && status == AuthenticationStatus.SUCCESS) {
-                return withTheSessionsRoles(context, status);
+                stateTheSessionsRoles(context);
             }
             return status;
         }
@@ -91,11 +91,10 @@ public class ApiAwareAuthenticationMechanism implements HttpAuthenticationMechan
      * browser probe, 1–2 in 80 page loads). The groups are now stated on every such request, from
      * the tokens of that session (refreshed ones after a refresh), as the Keycloak-down path does.
      */
-    private AuthenticationStatus withTheSessionsRoles(HttpMessageContext context, AuthenticationStatus status)
-            throws AuthenticationException {
+    private void stateTheSessionsRoles(HttpMessageContext context) throws AuthenticationException {
         Optional<SessionIdentity> identity = SessionIdentity.of(openIdContext);
         if (identity.isEmpty() || identity.get().groups().isEmpty()) {
-            return status;
+            return;
         }
         try {
             context.getHandler().handle(new javax.security.auth.callback.Callback[] {
@@ -104,7 +103,6 @@ public class ApiAwareAuthenticationMechanism implements HttpAuthenticationMechan
         } catch (IOException | javax.security.auth.callback.UnsupportedCallbackException e) {
             throw new AuthenticationException("Could not state the session's roles", e);
         }
-        return status;
     }
 
     /**

@@ -46,10 +46,13 @@ public class SignedInUser {
         return openIdContext.getClaims().getStringClaim("email").orElse(null);
     }
 
+    /** The roles of organisation staff (everyone but the platform's own administrator). */
+    private static final java.util.List<String> STAFF_ROLES = java.util.List.of(Roles.AGENCY_OFFICER, Roles.AGENCY_LIAISON,
+            Roles.AGENCY_ADMIN, Roles.PARTNER_STAFF, Roles.PARTNER_ADMIN, Roles.COLLEGE_REGISTRAR);
+
     /** The user's roles among those the portal knows. */
     public java.util.Set<String> roles() {
-        return Stream.of(Roles.AGENCY_OFFICER, Roles.AGENCY_LIAISON, Roles.AGENCY_ADMIN, Roles.PARTNER_STAFF, Roles.PARTNER_ADMIN,
-                Roles.COLLEGE_REGISTRAR, Roles.PLATFORM_ADMIN).filter(request::isUserInRole)
+        return Stream.concat(STAFF_ROLES.stream(), Stream.of(Roles.PLATFORM_ADMIN)).filter(request::isUserInRole)
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
@@ -62,8 +65,7 @@ public class SignedInUser {
      * own administrator does not.
      */
     public boolean isOrganisationStaff() {
-        return Stream.of(Roles.AGENCY_OFFICER, Roles.AGENCY_LIAISON, Roles.AGENCY_ADMIN, Roles.PARTNER_STAFF, Roles.PARTNER_ADMIN,
-                Roles.COLLEGE_REGISTRAR).anyMatch(request::isUserInRole);
+        return STAFF_ROLES.stream().anyMatch(request::isUserInRole);
     }
 
     /** Whether the user is told of referral events (the bell): officers, caseworkers, registrars. */
