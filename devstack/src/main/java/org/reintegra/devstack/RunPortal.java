@@ -60,7 +60,7 @@ public final class RunPortal {
                         home.resolve("keycloak"), "127.0.0.1", keycloakPort, keycloakManagementPort,
                         "admin", secrets.get("reintegra.keycloak.admin-password"), clientSecret,
                         secrets.get("reintegra.api.client-secret"), secrets.get("reintegra.keycloak.admin-client-secret"),
-                        smtpPort, logs.resolve("keycloak.log")));
+                        smtpPort, logs.resolve("keycloak.log"), true));
             } catch (Exception e) {
                 throw new IllegalStateException("Keycloak did not start: " + e.getMessage(), e);
             }
