@@ -74,15 +74,31 @@ public class ReferralService {
     }
 
     /** The sending offices of the referrals in the caller's list, for the office filter. */
+    @SuppressWarnings("unchecked")
     public List<String> sendingOffices() {
         Actor actor = signedInActor.actor();
         Optional<ReferralViewer> viewer = viewerOf(actor);
         if (viewer.isEmpty()) {
             return List.of();
         }
-        return bind(entityManager.createQuery("SELECT DISTINCT r.sendingOffice FROM Referral r WHERE "
-                + listCondition(viewer.get().side(), InboxQuery.all()) + " AND r.sendingOffice IS NOT NULL"
-                + " ORDER BY r.sendingOffice", String.class), viewer.get().side(), actor, InboxQuery.all()).getResultList();
+        return entityManager.createNativeQuery(sendingOfficesSql(viewer.get().side()))
+                .setParameter(1, actor.tenant().value()).getResultList();
+    }
+
+    /**
+     * The distinct sending offices of a side's list, in order, parameter ?1 the caller's tenant: a walk
+     * over the index that leads with the side's tenant column (V15), one index descent per office,
+     * instead of reading every referral of the list.
+     */
+    static String sendingOfficesSql(ReferralSide side) {
+        String own = side == ReferralSide.AGENCY ? "r.agency_tenant_id = ?1" : "r.partner_tenant_id = ?1 AND r.sent_at IS NOT NULL";
+        return "WITH RECURSIVE walk(value) AS ("
+                + "(SELECT r.sending_office FROM referral r WHERE " + own
+                + " AND r.sending_office IS NOT NULL ORDER BY r.sending_office LIMIT 1)"
+                + " UNION ALL SELECT (SELECT r.sending_office FROM referral r WHERE " + own
+                + " AND r.sending_office > walk.value ORDER BY r.sending_office LIMIT 1)"
+                + " FROM walk WHERE walk.value IS NOT NULL)"
+                + " SELECT value FROM walk WHERE value IS NOT NULL";
     }
 
     /** The views of the caller's referral list (an agency's and a partner's differ). */
@@ -129,11 +145,16 @@ public class ReferralService {
         if (viewer.isEmpty() || !query.view().appliesTo(viewer.get().side())) {
             return 0;
         }
-        return bind(entityManager.createQuery("SELECT COUNT(r) FROM Referral r WHERE "
+        return bind(entityManager.createQuery("SELECT COUNT(r.status) FROM Referral r WHERE "
                 + listCondition(viewer.get().side(), query), Long.class), viewer.get().side(), actor, query).getSingleResult();
     }
 
-    /** The count of every view of the caller's list, for the same search and filters (one grouped query). */
+    /**
+     * The count of every view of the caller's list, for the same search and filters (one grouped query).
+     * The counts count {@code status} (never null), not the entity: EclipseLink turns {@code COUNT(r)}
+     * into {@code COUNT(id)}, which the covering count indexes (V13) do not hold, and the count then
+     * reads every row of the list from the table (agency: 369 ms instead of 112).
+     */
     public Map<InboxView, Long> inboxCounts(InboxQuery filters) {
         Actor actor = signedInActor.actor();
         Optional<ReferralViewer> viewer = viewerOf(actor);
@@ -143,12 +164,12 @@ public class ReferralService {
         }
         ReferralSide side = viewer.get().side();
         InboxQuery all = filters.withView(InboxView.ALL);
-        List<Object[]> byStatus = bind(entityManager.createQuery("SELECT r.status, COUNT(r) FROM Referral r WHERE "
+        List<Object[]> byStatus = bind(entityManager.createQuery("SELECT r.status, COUNT(r.status) FROM Referral r WHERE "
                 + listCondition(side, all) + " GROUP BY r.status", Object[].class), side, actor, all).getResultList();
         for (InboxView view : InboxView.of(side)) {
             if (!view.byStatusOnly()) {
                 InboxQuery narrowed = filters.withView(view);
-                counts.put(view, bind(entityManager.createQuery("SELECT COUNT(r) FROM Referral r WHERE "
+                counts.put(view, bind(entityManager.createQuery("SELECT COUNT(r.status) FROM Referral r WHERE "
                         + listCondition(side, narrowed), Long.class), side, actor, narrowed).getSingleResult());
             } else {
                 counts.put(view, byStatus.stream().filter(row -> view.statuses().contains((ReferralStatus) row[0]))

@@ -1,0 +1,509 @@
+package org.reintegra.benchmarks;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Concurrent portal users over Vaadin's own protocol (issue 7): each virtual user signs in through
+ * Keycloak like a browser (the authorisation-code flow; later users of the same demo account reuse
+ * its Keycloak single sign-on, as a second browser tab would), loads the UI with the
+ * {@code v-r=init} request and then speaks the UIDL protocol as Vaadin's client does: every message
+ * carries the session's CSRF token ({@code Vaadin-Security-Key}) and the sync and client ids the
+ * server expects, data updates of grids are confirmed, the notification bell's poll runs every 60 s.
+ *
+ * <p>The steps, after a think time of 5 to 15 s each: <b>inbox</b> (navigate to the inbox: the view
+ * and its grid's first page), <b>open</b> (click a row of that page: the referral's view), and for
+ * partner staff on a referral in delivery <b>record dialog</b> and <b>record save</b> (open the
+ * session dialog, save a session with its defaults and a note). A step counts as an error when the
+ * HTTP status is not 200, the server reports an error or asks for a resynchronisation, or the
+ * screen the step should reach does not arrive. Afterwards all sessions stay open and the portal's
+ * live heap is taken after a full collection ({@code jcmd GC.run}), against the same figure taken
+ * before the first sign-in.
+ *
+ * <p>Settings (system properties): {@code reintegra.load.users} (500), {@code .ramp-seconds} (150),
+ * {@code .seconds} (180, measured after the ramp), {@code .threads} (48), {@code reintegra.portal-url}.
+ */
+public final class PortalLoadDriver {
+
+    private static final JsonReaderFactory JSON = Json.createReaderFactory(Map.of());
+    private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*action=\"([^\"]+)\"");
+    private static final String[][] ACCOUNTS = {
+            {"lawyer.tamar", "partner"}, {"caseworker.dana", "partner"}, {"lawyer.tamar", "partner"},
+            {"officer.nino", "agency"}, {"officer.aibek", "agency"}};
+
+    private final URI portal;
+    private final HttpClient http;
+    private final Map<String, Timings> timings = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+    private final Map<String, List<HttpCookie>> singleSignOn = new ConcurrentHashMap<>();
+    private volatile boolean measuring;
+
+    private PortalLoadDriver(URI portal, int threads) {
+        this.portal = portal;
+        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .executor(java.util.concurrent.Executors.newFixedThreadPool(Math.max(4, threads / 4)))
+                .build();
+    }
+
+    public static void main(String[] args) throws Exception {
+        int users = Integer.getInteger("reintegra.load.users", 500);
+        int rampSeconds = Integer.getInteger("reintegra.load.ramp-seconds", 150);
+        int seconds = Integer.getInteger("reintegra.load.seconds", 180);
+        int threads = Integer.getInteger("reintegra.load.threads", 48);
+        URI portal = URI.create(System.getProperty("reintegra.portal-url", "http://127.0.0.1:8080/"));
+        PortalLoadDriver driver = new PortalLoadDriver(portal, threads);
+        PortalHeap heap = PortalHeap.find();
+        long before = heap.liveBytes();
+        System.out.printf(Locale.ROOT, "Portal live heap before: %.1f MB%n", before / 1e6);
+        driver.run(users, rampSeconds, seconds, threads);
+        long after = heap.liveBytes();
+        System.out.printf(Locale.ROOT, "Portal live heap with %d sessions: %.1f MB; per session %.0f KB%n", users,
+                after / 1e6, (after - before) / 1e3 / users);
+        System.exit(0);
+    }
+
+    private void run(int users, int rampSeconds, int seconds, int threads) throws InterruptedException {
+        java.util.concurrent.ScheduledExecutorService pool = java.util.concurrent.Executors.newScheduledThreadPool(threads);
+        List<VirtualUser> started = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger signedIn = new AtomicInteger();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < users; i++) {
+            String[] account = ACCOUNTS[i % ACCOUNTS.length];
+            long delay = (long) i * rampSeconds * 1000L / users;
+            pool.schedule(() -> {
+                VirtualUser user = new VirtualUser(account[0], account[1].equals("partner"));
+                try {
+                    user.signIn();
+                    started.add(user);
+                    signedIn.incrementAndGet();
+                    user.next(pool);
+                } catch (Exception e) {
+                    errors.add("sign-in " + account[0] + ": " + e);
+                }
+            }, delay, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+        Thread.sleep(rampSeconds * 1000L + 5000);
+        System.out.printf(Locale.ROOT, "Ramp done: %d of %d users signed in after %.0f s; %d errors so far%n",
+                signedIn.get(), users, (System.nanoTime() - t0) / 1e9, errors.size());
+        errors.stream().limit(5).forEach(e -> System.out.println("  ramp: " + e));
+        timings.clear();
+        errors.clear();
+        measuring = true;
+        long measuredFrom = System.nanoTime();
+        Thread.sleep(seconds * 1000L);
+        measuring = false;
+        double measured = (System.nanoTime() - measuredFrom) / 1e9;
+        pool.shutdownNow();
+        pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        report(measured, started.size());
+    }
+
+    private void report(double seconds, int users) {
+        System.out.printf(Locale.ROOT, "%n%d users, measured for %.0f s after the ramp%n", users, seconds);
+        System.out.printf(Locale.ROOT, "%-16s %8s %9s %9s %9s %9s %8s%n", "interaction", "count", "p50 ms", "p95 ms",
+                "p99 ms", "max ms", "per s");
+        List<Double> all = new ArrayList<>();
+        for (String step : List.of("inbox", "open", "record dialog", "record save", "poll")) {
+            Timings t = timings.get(step);
+            if (t == null) {
+                continue;
+            }
+            double[] ms = t.sorted();
+            Arrays.stream(ms).forEach(all::add);
+            System.out.printf(Locale.ROOT, "%-16s %8d %9.1f %9.1f %9.1f %9.1f %8.1f%n", step, ms.length, p(ms, 0.5),
+                    p(ms, 0.95), p(ms, 0.99), ms[ms.length - 1], ms.length / seconds);
+        }
+        double[] every = all.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        if (every.length > 0) {
+            System.out.printf(Locale.ROOT, "%-16s %8d %9.1f %9.1f %9.1f %9.1f %8.1f%n", "all", every.length, p(every, 0.5),
+                    p(every, 0.95), p(every, 0.99), every[every.length - 1], every.length / seconds);
+        }
+        System.out.printf("Errors: %d%n", errors.size());
+        errors.stream().collect(Collectors.groupingBy(e -> e.length() > 160 ? e.substring(0, 160) : e, Collectors.counting()))
+                .forEach((e, n) -> System.out.println("  " + n + " x " + e));
+    }
+
+    private static double p(double[] sorted, double q) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
+    }
+
+    private void record(String step, long startedNanos) {
+        if (measuring) {
+            timings.computeIfAbsent(step, s -> new Timings()).add((System.nanoTime() - startedNanos) / 1e6);
+        }
+    }
+
+    private static final class Timings {
+        private final ConcurrentLinkedQueue<Double> values = new ConcurrentLinkedQueue<>();
+
+        void add(double millis) {
+            values.add(millis);
+        }
+
+        double[] sorted() {
+            return values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        }
+    }
+
+    /** One person at one browser tab. */
+    private final class VirtualUser {
+        private final String username;
+        private final boolean partner;
+        private String cookies;
+        private String csrf;
+        private int uiId;
+        private long syncId;
+        private long clientId;
+        private int promise;
+        private final Map<String, Integer> nodes = new HashMap<>();
+        private final List<String> gridKeys = new ArrayList<>();
+        private final List<JsonObject> pending = new ArrayList<>();
+        private long nextPoll;
+
+        VirtualUser(String username, boolean partner) {
+            this.username = username;
+            this.partner = partner;
+        }
+
+        /** The authorisation-code flow through Keycloak's two-step login form, then the UI's first load. */
+        void signIn() throws IOException, InterruptedException {
+            CookieManager jar = new LoopbackCookies();
+            List<HttpCookie> sso = singleSignOn.get(username);
+            if (sso != null) {
+                for (HttpCookie cookie : sso) {
+                    jar.getCookieStore().add(null, cookie);
+                }
+            }
+            HttpClient browser = HttpClient.newBuilder().cookieHandler(jar).followRedirects(HttpClient.Redirect.ALWAYS)
+                    .connectTimeout(Duration.ofSeconds(10)).build();
+            HttpResponse<String> page = browser.send(HttpRequest.newBuilder(portal).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            for (int form = 0; form < 2 && page.uri().getPath().contains("/realms/"); form++) {
+                Matcher action = FORM_ACTION.matcher(page.body());
+                if (!action.find()) {
+                    throw new IOException("no login form at " + page.uri());
+                }
+                String field = page.body().contains("name=\"password\"") ? "password=demo" : "username=" + username;
+                if (page.body().contains("name=\"password\"") && page.body().contains("name=\"username\"")) {
+                    field = "username=" + username + "&password=demo";
+                }
+                page = browser.send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(field + "&credentialId=")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+            }
+            if (page.statusCode() != 200 || !page.uri().getPath().equals(portal.getPath())) {
+                throw new IOException("sign-in ended at " + page.uri() + " (" + page.statusCode() + ")");
+            }
+            singleSignOn.computeIfAbsent(username, u -> jar.getCookieStore().getCookies().stream()
+                    .filter(c -> c.getPath() != null && c.getPath().startsWith("/realms")).toList());
+            cookies = jar.getCookieStore().get(portal).stream()
+                    .filter(c -> c.getPath() == null || c.getPath().equals("/"))
+                    .map(c -> c.getName() + "=" + c.getValue()).collect(Collectors.joining("; "));
+            HttpResponse<String> init = http.send(request(portal.resolve("?v-r=init&location=&query=")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (init.statusCode() != 200) {
+                throw new IOException("init answered " + init.statusCode());
+            }
+            JsonObject config = read(init.body()).asJsonObject().getJsonObject("appConfig");
+            uiId = config.getInt("v-uiId");
+            JsonObject uidl = config.getJsonObject("uidl");
+            csrf = uidl.getString("Vaadin-Security-Key");
+            absorb(uidl);
+            inbox("sign-in");
+            nextPoll = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        }
+
+        /** Schedules this user's next step after a think time. */
+        void next(java.util.concurrent.ScheduledExecutorService pool) {
+            long think = ThreadLocalRandom.current().nextLong(5000, 15001);
+            try {
+                pool.schedule(() -> {
+                    try {
+                        step();
+                    } catch (Exception e) {
+                        if (measuring) {
+                            errors.add(username + ": " + e);
+                        }
+                    }
+                    if (!pool.isShutdown()) {
+                        next(pool);
+                    }
+                }, think, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // the run is over
+            }
+        }
+
+        private void step() throws IOException, InterruptedException {
+            if (System.nanoTime() > nextPoll) {
+                long t = System.nanoTime();
+                send(List.of(event(1, "ui-poll")));
+                record("poll", t);
+                nextPoll = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            }
+            if (!nodes.containsKey("referral-inbox") || nodes.containsKey("referral-heading") && !gridKeysFresh) {
+                inbox("inbox");
+                return;
+            }
+            String key = gridKeys.get(ThreadLocalRandom.current().nextInt(gridKeys.size()));
+            Integer grid = nodes.get("referral-inbox");
+            long t = System.nanoTime();
+            nodes.remove("referral-heading");
+            nodes.remove("session-record");
+            send(List.of(handler(grid, "select", Json.createValue(key)), Json.createObjectBuilder()
+                    .add("type", "event").add("node", grid).add("event", "item-click")
+                    .add("data", mouse("event.detail.").add("event.detail.itemKey", key)
+                            .add("event.detail.internalColumnId", "col0")).build()));
+            require("referral-heading", "open");
+            record("open", t);
+            gridKeysFresh = false;
+            if (partner && nodes.containsKey("session-record")) {
+                pause();
+                t = System.nanoTime();
+                nodes.remove("session-save");
+                send(List.of(click(nodes.get("session-record"))));
+                require("session-save", "record dialog");
+                record("record dialog", t);
+                pause();
+                t = System.nanoTime();
+                Integer notes = nodes.get("session-notes");
+                List<JsonObject> save = new ArrayList<>();
+                if (notes != null) {
+                    save.add(Json.createObjectBuilder().add("type", "mSync").add("node", notes).add("feature", 1)
+                            .add("property", "value").add("value", "Load test session note").build());
+                    save.add(event(notes, "change"));
+                }
+                save.add(click(nodes.get("session-save")));
+                send(save);
+                record("record save", t);
+            }
+        }
+
+        private boolean gridKeysFresh;
+
+        private void inbox(String step) throws IOException, InterruptedException {
+            long t = System.nanoTime();
+            nodes.remove("referral-inbox");
+            gridKeys.clear();
+            send(List.of(Json.createObjectBuilder().add("type", "event").add("node", 1).add("event", "ui-navigate")
+                    .add("data", Json.createObjectBuilder().add("route", "").add("query", "").add("appShellTitle", "")
+                            .add("historyState", Json.createObjectBuilder().add("idx", 0)).add("trigger", "")).build()));
+            require("referral-inbox", step);
+            if (gridKeys.isEmpty()) {
+                throw new IOException(step + ": the inbox grid sent no rows");
+            }
+            gridKeysFresh = true;
+            if (!step.equals("sign-in")) {
+                record(step, t);
+            }
+        }
+
+        private void pause() throws InterruptedException {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(2000, 5001));
+        }
+
+        private void require(String elementId, String step) throws IOException {
+            if (!nodes.containsKey(elementId)) {
+                throw new IOException(step + ": #" + elementId + " did not arrive");
+            }
+        }
+
+        /** One UIDL round trip (plus one more when the answer asks for grid updates to be confirmed). */
+        private void send(List<JsonObject> rpc) throws IOException, InterruptedException {
+            List<JsonObject> calls = new ArrayList<>(pending);
+            pending.clear();
+            calls.addAll(rpc);
+            post(calls);
+            if (!pending.isEmpty()) {
+                List<JsonObject> confirms = new ArrayList<>(pending);
+                pending.clear();
+                post(confirms);
+            }
+        }
+
+        private void post(List<JsonObject> calls) throws IOException, InterruptedException {
+            var array = Json.createArrayBuilder();
+            calls.forEach(array::add);
+            String body = Json.createObjectBuilder().add("csrfToken", csrf).add("rpc", array)
+                    .add("syncId", syncId).add("clientId", clientId).build().toString();
+            HttpResponse<String> response = http.send(request(portal.resolve("?v-r=uidl&v-uiId=" + uiId))
+                    .header("Content-Type", "application/json; charset=UTF-8")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IOException("HTTP " + response.statusCode());
+            }
+            String text = response.body();
+            if (text.startsWith("for(;;);")) {
+                text = text.substring("for(;;);".length());
+            }
+            JsonValue value = read(text);
+            JsonObject message = value.getValueType() == JsonValue.ValueType.ARRAY
+                    ? value.asJsonArray().getJsonObject(0) : value.asJsonObject();
+            if (message.containsKey("meta")) {
+                JsonObject meta = message.getJsonObject("meta");
+                if (meta.containsKey("appError") || meta.containsKey("sessionExpired") || meta.containsKey("async")) {
+                    throw new IOException("server meta " + meta);
+                }
+            }
+            if (message.containsKey("resynchronize") || !message.containsKey("syncId")) {
+                throw new IOException("resynchronisation asked: " + text.substring(0, Math.min(200, text.length())));
+            }
+            absorb(message);
+        }
+
+        /** Takes the ids the server expects next, the element ids of new nodes and the grids' data. */
+        private void absorb(JsonObject message) {
+            syncId = message.getJsonNumber("syncId").longValue();
+            if (message.containsKey("clientId")) {
+                clientId = message.getJsonNumber("clientId").longValue();
+            }
+            JsonArray changes = message.getJsonArray("changes");
+            if (changes != null) {
+                for (JsonValue change : changes) {
+                    JsonObject c = change.asJsonObject();
+                    if ("put".equals(c.getString("type", "")) && "id".equals(c.getString("key", ""))
+                            && c.get("value") instanceof JsonString id) {
+                        nodes.put(id.getString(), c.getInt("node"));
+                    }
+                }
+            }
+            JsonArray execute = message.getJsonArray("execute");
+            if (execute != null) {
+                Integer inbox = nodes.get("referral-inbox");
+                for (JsonValue call : execute) {
+                    JsonArray args = call.asJsonArray();
+                    String script = args.getString(args.size() - 1);
+                    if (script.contains("$connector.confirm($1)")) {
+                        int node = args.getJsonArray(0).getInt(1);
+                        pending.add(handler(node, "confirmUpdate", args.get(1)));
+                    } else if (script.contains("$connector.set($1,$2)") && inbox != null
+                            && args.getJsonArray(0).getInt(1) == inbox) {
+                        for (JsonValue item : args.getJsonArray(2).getJsonArray(1)) {
+                            gridKeys.add(item.asJsonObject().getString("key"));
+                        }
+                    }
+                }
+            }
+        }
+
+        private JsonObject handler(int node, String method, JsonValue argument) {
+            JsonValue arg = argument instanceof JsonNumber n ? Json.createValue(n.intValue()) : argument;
+            return Json.createObjectBuilder().add("type", "publishedEventHandler").add("node", node)
+                    .add("templateEventMethodName", method).add("templateEventMethodArgs", Json.createArrayBuilder().add(arg))
+                    .add("promise", promise++).build();
+        }
+
+        private JsonObject click(int node) {
+            return Json.createObjectBuilder().add("type", "event").add("node", node).add("event", "click")
+                    .add("data", mouse("event.")).build();
+        }
+
+        /** The mouse-event data a browser's click carries (the listeners ask for all of it). */
+        private jakarta.json.JsonObjectBuilder mouse(String prefix) {
+            return Json.createObjectBuilder().add(prefix + "screenX", 100).add(prefix + "screenY", 500)
+                    .add(prefix + "clientX", 90).add(prefix + "clientY", 400).add(prefix + "button", 0)
+                    .add(prefix + "detail", 1).add(prefix + "altKey", false).add(prefix + "ctrlKey", false)
+                    .add(prefix + "metaKey", false).add(prefix + "shiftKey", false);
+        }
+
+        private JsonObject event(int node, String name) {
+            return Json.createObjectBuilder().add("type", "event").add("node", node).add("event", name)
+                    .add("data", JsonValue.EMPTY_JSON_OBJECT).build();
+        }
+
+        private HttpRequest.Builder request(URI uri) {
+            return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).header("Cookie", cookies);
+        }
+    }
+
+    /**
+     * A browser's cookie jar for a loopback server: Keycloak marks its cookies Secure, and browsers send
+     * those to http://127.0.0.1 (a trustworthy origin), where Java's cookie manager would not.
+     */
+    private static final class LoopbackCookies extends CookieManager {
+        LoopbackCookies() {
+            super(null, CookiePolicy.ACCEPT_ALL);
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> responseHeaders) throws IOException {
+            super.put(uri, responseHeaders);
+            getCookieStore().getCookies().forEach(cookie -> cookie.setSecure(false));
+        }
+    }
+
+    private static JsonValue read(String text) {
+        try (var reader = JSON.createReader(new StringReader(text))) {
+            return reader.readValue();
+        }
+    }
+
+    /** The running portal's JVM, for its live heap after a full collection. */
+    private record PortalHeap(long pid) {
+
+        static PortalHeap find() {
+            return ProcessHandle.allProcesses()
+                    .filter(p -> p.info().commandLine().map(c -> c.contains("payara-micro")).orElse(false))
+                    .findFirst().map(p -> new PortalHeap(p.pid()))
+                    .orElseThrow(() -> new IllegalStateException("no Payara Micro process found: start the portal first"));
+        }
+
+        /** Runs a full collection in the portal and answers the bytes still in use. */
+        long liveBytes() throws IOException, InterruptedException {
+            jcmd("GC.run");
+            String info = jcmd("GC.heap_info");
+            // Serial collector: "def new generation total …K, used …K" and "tenured generation …".
+            Matcher used = Pattern.compile("generation\\s+total \\d+K, used (\\d+)K").matcher(info);
+            long total = 0;
+            boolean found = false;
+            while (used.find()) {
+                total += Long.parseLong(used.group(1)) * 1024;
+                found = true;
+            }
+            if (!found) {
+                throw new IOException("no heap figures in: " + info);
+            }
+            return total;
+        }
+
+        private String jcmd(String command) throws IOException, InterruptedException {
+            Process jcmd = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(pid), command).redirectErrorStream(true).start();
+            String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            jcmd.waitFor();
+            return out;
+        }
+    }
+
+}
