@@ -13,9 +13,11 @@ import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import org.reintegra.access.Actor;
 import org.reintegra.access.Roles;
@@ -150,10 +152,13 @@ public class ReferralService {
     }
 
     /**
-     * The count of every view of the caller's list, for the same search and filters (one grouped query).
-     * The counts count {@code status} (never null), not the entity: EclipseLink turns {@code COUNT(r)}
-     * into {@code COUNT(id)}, which the covering count indexes (V13) do not hold, and the count then
-     * reads every row of the list from the table (agency: 369 ms instead of 112).
+     * The count of every view of the caller's list, for the same search and filters, from one grouped
+     * statement: per status the rows, and among them those that need the caller's side's attention,
+     * (partner) are the caller's own and are nobody's. Counting {@code status} (never null) rather
+     * than the entity keeps it an index-only scan: EclipseLink turns {@code COUNT(r)} into
+     * {@code COUNT(id)}, which the covering count indexes (V13) do not hold, and the count then read
+     * every row from the table (agency: 369 ms instead of 112). One statement instead of three
+     * (agency) or five (partner) per opening of the inbox.
      */
     public Map<InboxView, Long> inboxCounts(InboxQuery filters) {
         Actor actor = signedInActor.actor();
@@ -164,19 +169,51 @@ public class ReferralService {
         }
         ReferralSide side = viewer.get().side();
         InboxQuery all = filters.withView(InboxView.ALL);
-        List<Object[]> byStatus = bind(entityManager.createQuery("SELECT r.status, COUNT(r.status) FROM Referral r WHERE "
-                + listCondition(side, all) + " GROUP BY r.status", Object[].class), side, actor, all).getResultList();
-        for (InboxView view : InboxView.of(side)) {
-            if (!view.byStatusOnly()) {
-                InboxQuery narrowed = filters.withView(view);
-                counts.put(view, bind(entityManager.createQuery("SELECT COUNT(r.status) FROM Referral r WHERE "
-                        + listCondition(side, narrowed), Long.class), side, actor, narrowed).getSingleResult());
-            } else {
-                counts.put(view, byStatus.stream().filter(row -> view.statuses().contains((ReferralStatus) row[0]))
-                        .mapToLong(row -> ((Number) row[1]).longValue()).sum());
+        String perStatus = side == ReferralSide.AGENCY
+                ? "SUM(CASE WHEN r.agencyAttention = TRUE THEN 1 ELSE 0 END)"
+                : "SUM(CASE WHEN r.partnerAttention = TRUE THEN 1 ELSE 0 END),"
+                        + " SUM(CASE WHEN r.assignedCaseworker = :me THEN 1 ELSE 0 END),"
+                        + " SUM(CASE WHEN r.assignedCaseworker IS NULL THEN 1 ELSE 0 END)";
+        TypedQuery<Object[]> grouped = bind(entityManager.createQuery("SELECT r.status, COUNT(r.status), " + perStatus
+                + " FROM Referral r WHERE " + listCondition(side, all) + " GROUP BY r.status", Object[].class), side, actor, all);
+        if (side == ReferralSide.PARTNER) {
+            grouped.setParameter("me", actor.username());
+        }
+        Map<ReferralStatus, long[]> byStatus = new EnumMap<>(ReferralStatus.class);
+        for (Object[] row : grouped.getResultList()) {
+            long[] figures = new long[4];
+            for (int i = 1; i < row.length; i++) {
+                figures[i - 1] = number(row[i]);
             }
+            byStatus.put((ReferralStatus) row[0], figures);
+        }
+        for (InboxView view : InboxView.of(side)) {
+            counts.put(view, switch (view) {
+                case ACTION_NEEDED -> side == ReferralSide.AGENCY
+                        ? sum(byStatus, EnumSet.allOf(ReferralStatus.class), 1)
+                        : sum(byStatus, EnumSet.of(ReferralStatus.SENT), 0)
+                                + sum(byStatus, without(view.statuses(), ReferralStatus.SENT), 1);
+                case MINE -> sum(byStatus, view.statuses(), 2);
+                case UNASSIGNED -> sum(byStatus, view.statuses(), 3);
+                default -> sum(byStatus, view.statuses(), 0);
+            });
         }
         return counts;
+    }
+
+    private static long sum(Map<ReferralStatus, long[]> byStatus, Set<ReferralStatus> statuses, int figure) {
+        return statuses.stream().map(byStatus::get).filter(java.util.Objects::nonNull).mapToLong(f -> f[figure]).sum();
+    }
+
+    private static Set<ReferralStatus> without(Set<ReferralStatus> statuses, ReferralStatus left) {
+        Set<ReferralStatus> rest = EnumSet.noneOf(ReferralStatus.class);
+        rest.addAll(statuses);
+        rest.remove(left);
+        return rest;
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
     }
 
     /** The WHERE clause of a list: own side (on its index), the view's statuses, the search. */
