@@ -65,6 +65,7 @@ public final class PortalLoadDriver {
     private final Map<String, Timings> timings = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
     private final Map<String, List<HttpCookie>> singleSignOn = new ConcurrentHashMap<>();
+    private final Map<String, Object> firstSignIns = new ConcurrentHashMap<>();
     private volatile boolean measuring;
 
     private PortalLoadDriver(URI portal, int threads) {
@@ -195,8 +196,21 @@ public final class PortalLoadDriver {
             this.partner = partner;
         }
 
-        /** The authorisation-code flow through Keycloak's two-step login form, then the UI's first load. */
+        /**
+         * The authorisation-code flow through Keycloak's two-step login form, then the UI's first load.
+         * The first sign-in of an account runs alone; the others reuse its single sign-on.
+         */
         void signIn() throws IOException, InterruptedException {
+            if (!singleSignOn.containsKey(username)) {
+                synchronized (firstSignIns.computeIfAbsent(username, u -> new Object())) {
+                    authenticate();
+                }
+            } else {
+                authenticate();
+            }
+        }
+
+        private void authenticate() throws IOException, InterruptedException {
             CookieManager jar = new LoopbackCookies();
             List<HttpCookie> sso = singleSignOn.get(username);
             if (sso != null) {

@@ -46,6 +46,11 @@ public record InboxQuery(InboxView view, String search, ProgrammeArea programme,
         return new InboxQuery(view, search, newProgramme, newOffice, from, to);
     }
 
+    /** Whether neither a search nor any filter narrows the list (the view aside). */
+    public boolean isUnfiltered() {
+        return search == null && programme == null && office == null && sentFrom == null && sentTo == null;
+    }
+
     Instant sentFromInstant() {
         return sentFrom.atStartOfDay().toInstant(ZoneOffset.UTC);
     }

@@ -47,6 +47,7 @@ import org.reintegra.tenancy.TenantId;
  */
 @Entity
 @Table(name = "referral")
+@jakarta.persistence.EntityListeners(ReferralCountListener.class)
 @AdditionalCriteria("this.agencyTenantId = :" + TenancyProperties.SHARED_TENANT_PARAMETER
         + " OR (this.partnerTenantId = :" + TenancyProperties.SHARED_TENANT_PARAMETER + " AND this.sentAt IS NOT NULL)")
 public class Referral extends AgencyPartnerSharedEntity {

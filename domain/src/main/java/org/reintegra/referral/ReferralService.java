@@ -52,6 +52,9 @@ public class ReferralService {
     @PersistenceContext(unitName = TenancyProperties.PERSISTENCE_UNIT)
     private EntityManager entityManager;
 
+    @Inject
+    private InboxCountCache inboxCountCache;
+
     @EJB
     private SignedInActor signedInActor;
 
@@ -140,16 +143,6 @@ public class ReferralService {
         return page;
     }
 
-    /** How many referrals a view of the caller's list holds. */
-    public long countInbox(InboxQuery query) {
-        Actor actor = signedInActor.actor();
-        Optional<ReferralViewer> viewer = viewerOf(actor);
-        if (viewer.isEmpty() || !query.view().appliesTo(viewer.get().side())) {
-            return 0;
-        }
-        return bind(entityManager.createQuery("SELECT COUNT(r.status) FROM Referral r WHERE "
-                + listCondition(viewer.get().side(), query), Long.class), viewer.get().side(), actor, query).getSingleResult();
-    }
 
     /**
      * The count of every view of the caller's list, for the same search and filters, from one grouped
@@ -168,6 +161,17 @@ public class ReferralService {
             return counts;
         }
         ReferralSide side = viewer.get().side();
+        if (filters.isUnfiltered()) {
+            counts.putAll(inboxCountCache.counts(new InboxCountCache.ListKey(actor.tenant().value(), side,
+                    side == ReferralSide.PARTNER ? actor.username() : null), () -> countViews(actor, side, filters)));
+            return counts;
+        }
+        return countViews(actor, side, filters);
+    }
+
+    /** Counts every view of a list with one grouped statement (see {@link #inboxCounts}). */
+    private Map<InboxView, Long> countViews(Actor actor, ReferralSide side, InboxQuery filters) {
+        Map<InboxView, Long> counts = new EnumMap<>(InboxView.class);
         InboxQuery all = filters.withView(InboxView.ALL);
         String perStatus = side == ReferralSide.AGENCY
                 ? "SUM(CASE WHEN r.agencyAttention = TRUE THEN 1 ELSE 0 END)"

@@ -143,7 +143,6 @@ class TenantIsolationIT {
         Map<String, Runnable> operations = new java.util.LinkedHashMap<>();
         operations.put("inboxViews", () -> referrals.inboxViews());
         operations.put("inboxPage", () -> referrals.inboxPage(InboxQuery.all(), 0, 10));
-        operations.put("countInbox", () -> referrals.countInbox(InboxQuery.all()));
         operations.put("inboxCounts", () -> referrals.inboxCounts(InboxQuery.all()));
         operations.put("sendingOffices", () -> referrals.sendingOffices());
         operations.put("findReferral", () -> referrals.findReferral(1));
