@@ -177,6 +177,7 @@ public final class KeycloakServer implements AutoCloseable {
     private final ClassDataArchive classes;
     private final Thread shutdownHook;
     private boolean closed;
+    private volatile boolean ready;
 
     private KeycloakServer(Settings settings, Path keycloakHome, Process process, ClassDataArchive classes) {
         this.settings = settings;
@@ -216,6 +217,7 @@ public final class KeycloakServer implements AutoCloseable {
         KeycloakServer server = new KeycloakServer(settings, keycloakHome, launch(settings, keycloakHome, classes), classes);
         try {
             server.awaitReady(logOffset);
+            server.ready = true;
             server.verifyPortalClientSecret();
             Files.writeString(keycloakHome.resolve(REALM_DIGEST_FILE), realmDigest);
             return server;
@@ -250,9 +252,12 @@ public final class KeycloakServer implements AutoCloseable {
             return;
         }
         closed = true;
+        // A class-data archive is kept only from a server that was ready, still running when asked
+        // to stop (not ended by the shutdown hook mid-write) and stopped in time.
+        boolean running = process.isAlive();
         boolean polite = stopProcessTree();
         if (classes != null) {
-            classes.afterExit(polite);
+            classes.afterExit(ready && running && polite);
         }
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -461,7 +466,8 @@ public final class KeycloakServer implements AutoCloseable {
         env.put(SMTP_PORT_VARIABLE, Integer.toString(s.smtpPort()));
         // Run Keycloak on the same JDK as the caller unless told otherwise.
         env.putIfAbsent("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        if (classes != null) {
+        // kc.sh splits JAVA_OPTS_APPEND at white space, so a home path with a space goes without an archive.
+        if (classes != null && !classes.archive().toString().matches(".*\\s.*")) {
             String options = String.join(" ", classes.jvmOptions());
             env.merge("JAVA_OPTS_APPEND", options, (given, added) -> given + " " + added);
         }
@@ -480,6 +486,17 @@ public final class KeycloakServer implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IOException("Keycloak exited with code " + process.exitValue() + " before it was ready."
                         + logTail(logOffset));
+            }
+            // Ask only once the server says it listens: the ports lie in Linux's ephemeral range, and a
+            // client connecting to a port nobody listens on yet can be given that very port as its own
+            // and connect to itself, which then keeps the server from binding it.
+            if (!logSince(logOffset).contains("Listening on:")) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IOException("Keycloak was not listening after " + READY_TIMEOUT.toSeconds() + " s."
+                            + logTail(logOffset));
+                }
+                Thread.sleep(POLL_INTERVAL.toMillis());
+                continue;
             }
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -582,6 +599,22 @@ public final class KeycloakServer implements AutoCloseable {
 
     private static String uriHost(String host) {
         return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
+    /** What this start wrote to the log (at most its first 4 MB). */
+    private String logSince(long fromOffset) {
+        try (RandomAccessFile log = new RandomAccessFile(settings.logFile().toFile(), "r")) {
+            long length = Math.min(log.length() - fromOffset, 4L * 1024 * 1024);
+            if (length <= 0) {
+                return "";
+            }
+            byte[] bytes = new byte[(int) length];
+            log.seek(fromOffset);
+            log.readFully(bytes);
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /** The last lines this start wrote to the log, for error messages. */

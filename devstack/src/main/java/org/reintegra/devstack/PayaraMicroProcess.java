@@ -29,6 +29,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
     private final Process process;
     private final Settings settings;
     private final ClassDataArchive classes;
+    private volatile boolean ready;
 
     private PayaraMicroProcess(Process process, Settings settings, ClassDataArchive classes) {
         this.process = process;
@@ -94,6 +95,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(baseUri()))
                         .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200 || response.statusCode() == 302 || response.statusCode() == 303) {
+                    ready = true;
                     return;
                 }
             } catch (IOException notYet) {
@@ -116,8 +118,11 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        // 20 s: a first run writes its class-data archive on the way out (about 10 s).
-        classes.afterExit(ProcessTrees.stop(process, Duration.ofSeconds(20)));
+        // 20 s: a first run writes its class-data archive on the way out (about 10 s). The archive is
+        // kept only from a server that was ready, still running when asked to stop, and stopped in time.
+        boolean running = process.isAlive();
+        boolean polite = ProcessTrees.stop(process, Duration.ofSeconds(20));
+        classes.afterExit(ready && running && polite);
     }
 
 }

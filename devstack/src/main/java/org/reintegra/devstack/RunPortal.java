@@ -19,7 +19,19 @@ public final class RunPortal {
     private RunPortal() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run();
+        } catch (Exception | Error e) {
+            // Exit, so that the shutdown hook stops whatever did start (Maven's exec would otherwise
+            // wait for the servers' threads and leave them running).
+            System.err.println("The local stack did not start: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run() throws Exception {
         long started = System.nanoTime();
         Path home = Path.of(StackConfig.value("reintegra.home", System.getProperty("user.home") + "/.reintegra"));
         int portalPort = StackConfig.port("reintegra.port", 8080);

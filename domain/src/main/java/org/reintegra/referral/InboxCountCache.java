@@ -1,11 +1,16 @@
 package org.reintegra.referral;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -14,10 +19,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * an agency's half a million referrals takes about 110 ms of the database each time; with hundreds of
  * people opening their inbox that alone used the machine (docs/benchmarks.md, the load driver).
  *
- * <p>A change to a referral made on this instance forgets the counts of both its organisations at
- * once ({@link ReferralCountListener}), so people see their own changes counted. Changes made on
- * another instance show after at most {@code reintegra.inbox.counts-seconds} (10). Searches and
- * filters are always counted afresh.
+ * <p>A change to a referral made on this instance forgets the counts of both its organisations when
+ * it is written and again when its transaction ends ({@link ReferralCountListener}), and a count
+ * taken while a change was under way is not kept (each organisation has a generation that every
+ * change moves on), so people see their own changes counted. Changes made on another instance show
+ * after at most {@code reintegra.inbox.counts-seconds} (10). Searches and filters are always counted
+ * afresh.
  */
 @ApplicationScoped
 public class InboxCountCache {
@@ -32,30 +39,62 @@ public class InboxCountCache {
     private static final int MAX_LISTS = 10_000;
 
     private final Map<ListKey, Counted> lists = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
 
     @Inject
     @ConfigProperty(name = "reintegra.inbox.counts-seconds", defaultValue = "10")
     long seconds;
 
-    /** The counts of a list, from the cache while fresh, else counted now. */
+    @Resource
+    private TransactionSynchronizationRegistry transactions;
+
+    /** The counts of a list, from the cache while fresh, else counted now (and kept if nothing changed meanwhile). */
     Map<InboxView, Long> counts(ListKey list, Supplier<Map<InboxView, Long>> count) {
         long now = System.nanoTime();
         Counted known = lists.get(list);
         if (known != null && now - known.until() < 0) {
             return known.counts();
         }
+        AtomicLong generation = generations.computeIfAbsent(list.tenant(), t -> new AtomicLong());
+        long before = generation.get();
         Map<InboxView, Long> counts = Map.copyOf(count.get());
-        if (seconds > 0) {
+        if (seconds > 0 && generation.get() == before) {
             if (lists.size() >= MAX_LISTS) {
-                lists.values().removeIf(c -> now - c.until() >= 0);
+                lists.clear();
             }
             lists.put(list, new Counted(counts, now + Duration.ofSeconds(seconds).toNanos()));
+            if (generation.get() != before) {
+                lists.remove(list);
+            }
         }
         return counts;
     }
 
-    /** Forgets every list of these organisations (a referral of theirs changed). */
-    void forget(Set<String> tenants) {
+    /**
+     * A referral of these organisations was written: forgets their lists now and, when the writing
+     * transaction ends, once more (a count taken between the write and the commit saw the old rows).
+     */
+    void changed(Set<String> tenants) {
+        forget(tenants);
+        if (transactions != null && transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    // nothing to do before the commit
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    forget(tenants);
+                }
+            });
+        }
+    }
+
+    private void forget(Set<String> tenants) {
+        for (String tenant : tenants) {
+            generations.computeIfAbsent(tenant, t -> new AtomicLong()).incrementAndGet();
+        }
         lists.keySet().removeIf(list -> tenants.contains(list.tenant()));
     }
 }
