@@ -185,7 +185,7 @@ public final class KeycloakServer implements AutoCloseable {
         this.process = process;
         this.classes = classes;
         // Safety net: do not leave a Keycloak behind when the JVM exits without close().
-        this.shutdownHook = new Thread(() -> stopProcessTree(), "keycloak-server-shutdown");
+        this.shutdownHook = new Thread(this::stopProcessTree, "keycloak-server-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
@@ -545,8 +545,8 @@ public final class KeycloakServer implements AutoCloseable {
     /**
      * Terminates the start script and its descendants (kc.sh runs the server as a child java process):
      * SIGTERM first so Keycloak shuts down cleanly, SIGKILL for anything still alive after the grace period.
+     * Answers whether everything ended within the grace period.
      */
-    /** Stops the start script and the server; answers whether they ended within the grace period. */
     private boolean stopProcessTree() {
         List<ProcessHandle> tree = new ArrayList<>();
         tree.add(process.toHandle());

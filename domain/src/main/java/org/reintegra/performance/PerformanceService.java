@@ -30,6 +30,7 @@ import org.reintegra.client.Sex;
 import org.reintegra.organisation.Organisation;
 import org.reintegra.organisation.OrganisationKind;
 import org.reintegra.organisation.OrganisationSummary;
+import org.reintegra.persistence.IndexWalk;
 import org.reintegra.persistence.NativeConditions;
 import org.reintegra.referral.ProgrammeArea;
 import org.reintegra.tenancy.TenancyProperties;
@@ -126,15 +127,16 @@ public class PerformanceService {
 
     /**
      * The distinct sending offices of a side's measured referrals, in order, parameter ?1 the
-     * caller's tenant (public for the query benchmark). See {@link #distinctValues}.
+     * caller's tenant (public for the query benchmark): a walk over the V14 index ({@link IndexWalk}).
      */
     public static String officesSql(PerformanceSide side) {
-        return distinctValues(sideColumn(side), "m.sending_office");
+        return IndexWalk.distinctValues("referral_measure m", sideColumn(side) + " = ?1", "m.sending_office");
     }
 
     /** The distinct organisations of the other side, parameter ?1 the caller's tenant (public for the query benchmark). */
     public static String counterpartsSql(PerformanceSide side) {
-        return distinctValues(sideColumn(side), "m." + Dimension.counterpartOf(side).column());
+        return IndexWalk.distinctValues("referral_measure m", sideColumn(side) + " = ?1",
+                "m." + Dimension.counterpartOf(side).column());
     }
 
     /**
@@ -148,20 +150,6 @@ public class PerformanceService {
         String sets = dimensions.stream().map(d -> "(m." + d.column() + ")").collect(Collectors.joining(", "));
         return "SELECT GROUPING(" + columns + "), " + columns + ", " + TOTALS + " FROM referral_measure m WHERE "
                 + where + " GROUP BY GROUPING SETS ((), " + sets + ")";
-    }
-
-    /**
-     * A walk over the index that leads with the side's tenant column (V14): each step finds the next
-     * value above the previous one, so the list costs one index descent per distinct value, not a
-     * read of every row.
-     */
-    private static String distinctValues(String sideColumn, String column) {
-        return "WITH RECURSIVE walk(value) AS ("
-                + "(SELECT " + column + " FROM referral_measure m WHERE " + sideColumn + " = ?1 AND " + column
-                + " IS NOT NULL ORDER BY " + column + " LIMIT 1)"
-                + " UNION ALL SELECT (SELECT " + column + " FROM referral_measure m WHERE " + sideColumn + " = ?1 AND "
-                + column + " > walk.value ORDER BY " + column + " LIMIT 1) FROM walk WHERE walk.value IS NOT NULL)"
-                + " SELECT value FROM walk WHERE value IS NOT NULL";
     }
 
     /** How many referrals are behind a figure. */

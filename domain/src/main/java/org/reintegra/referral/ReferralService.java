@@ -27,6 +27,8 @@ import org.reintegra.audit.AuditTrail;
 import org.reintegra.client.Client;
 import org.reintegra.organisation.Organisation;
 import org.reintegra.organisation.OrganisationKind;
+import org.reintegra.persistence.IndexWalk;
+import org.reintegra.persistence.SqlValues;
 import org.reintegra.staff.StaffDirectory;
 import org.reintegra.tenancy.TenancyProperties;
 import org.reintegra.tenancy.TenantBound;
@@ -96,14 +98,8 @@ public class ReferralService {
      * instead of reading every referral of the list.
      */
     static String sendingOfficesSql(ReferralSide side) {
-        String own = side == ReferralSide.AGENCY ? "r.agency_tenant_id = ?1" : "r.partner_tenant_id = ?1 AND r.sent_at IS NOT NULL";
-        return "WITH RECURSIVE walk(value) AS ("
-                + "(SELECT r.sending_office FROM referral r WHERE " + own
-                + " AND r.sending_office IS NOT NULL ORDER BY r.sending_office LIMIT 1)"
-                + " UNION ALL SELECT (SELECT r.sending_office FROM referral r WHERE " + own
-                + " AND r.sending_office > walk.value ORDER BY r.sending_office LIMIT 1)"
-                + " FROM walk WHERE walk.value IS NOT NULL)"
-                + " SELECT value FROM walk WHERE value IS NOT NULL";
+        return IndexWalk.distinctValues("referral r", side == ReferralSide.AGENCY
+                ? "r.agency_tenant_id = ?1" : "r.partner_tenant_id = ?1 AND r.sent_at IS NOT NULL", "r.sending_office");
     }
 
     /** The views of the caller's referral list (an agency's and a partner's differ). */
@@ -142,7 +138,6 @@ public class ReferralService {
         }
         return page;
     }
-
 
     /**
      * The count of every view of the caller's list, for the same search and filters, from one grouped
@@ -187,7 +182,7 @@ public class ReferralService {
         for (Object[] row : grouped.getResultList()) {
             long[] figures = new long[4];
             for (int i = 1; i < row.length; i++) {
-                figures[i - 1] = number(row[i]);
+                figures[i - 1] = SqlValues.number(row[i]);
             }
             byStatus.put((ReferralStatus) row[0], figures);
         }
@@ -214,10 +209,6 @@ public class ReferralService {
         rest.addAll(statuses);
         rest.remove(left);
         return rest;
-    }
-
-    private static long number(Object value) {
-        return value == null ? 0 : ((Number) value).longValue();
     }
 
     /** The WHERE clause of a list: own side (on its index), the view's statuses, the search. */
