@@ -18,12 +18,43 @@ import java.util.Map;
  * Payara Micro serving the portal WAR on 127.0.0.1, with its Hazelcast data grid kept on loopback
  * too. The portal's configuration is handed over as environment variables (MicroProfile Config
  * reads them), so secrets never show in the process list.
+ *
+ * <p>Several instances form one cluster when each lists the others' data-grid ports
+ * ({@link Settings#clusterMemberPorts()}): Hazelcast's TCP/IP discovery on loopback, no multicast.
  */
 public final class PayaraMicroProcess implements AutoCloseable {
 
-    /** Where to find things and which ports to use. */
+    /**
+     * Where to find things and which ports to use.
+     *
+     * @param clusterMemberPorts the data-grid ports of the other instances of the cluster (none: alone)
+     * @param instanceName       the instance's name in the cluster and in its log
+     * @param classDataSharing   start from a class-data archive, writing it at the first stop
+     *                           ({@link ClassDataArchive}); off for throw-away instances, whose stop
+     *                           would only be slower
+     */
     public record Settings(Path payaraJar, Path war, Path workDirectory, int httpPort, int hazelcastPort,
+                           List<Integer> clusterMemberPorts, String instanceName, boolean classDataSharing,
                            String maxHeap, Map<String, String> environment, Path logFile) {
+
+        public Settings {
+            clusterMemberPorts = List.copyOf(clusterMemberPorts);
+            environment = Map.copyOf(environment);
+        }
+
+        /** One instance on its own, as the run command starts it. */
+        public static Settings alone(Path payaraJar, Path war, Path workDirectory, int httpPort, int hazelcastPort,
+                                     String maxHeap, Map<String, String> environment, Path logFile) {
+            return new Settings(payaraJar, war, workDirectory, httpPort, hazelcastPort, List.of(), "portal", true,
+                    maxHeap, environment, logFile);
+        }
+
+        /** The data-grid members this instance looks for: itself and the others, all on loopback. */
+        String clusterMembers() {
+            StringBuilder members = new StringBuilder("127.0.0.1:").append(hazelcastPort);
+            clusterMemberPorts.forEach(port -> members.append(",127.0.0.1:").append(port));
+            return members.toString();
+        }
     }
 
     private final Process process;
@@ -47,10 +78,14 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 "") , StandardCharsets.UTF_8);
         Path tmp = settings.workDirectory().resolve("tmp");
         Files.createDirectories(tmp);
-        ClassDataArchive classes = ClassDataArchive.of(settings.workDirectory().resolve("cds"), "payara",
-                List.of(settings.payaraJar(), settings.war()));
+        ClassDataArchive classes = settings.classDataSharing()
+                ? ClassDataArchive.of(settings.workDirectory().resolve("cds"), "payara",
+                        List.of(settings.payaraJar(), settings.war()))
+                : null;
         List<String> command = new ArrayList<>(List.of(javaExecutable()));
-        command.addAll(classes.jvmOptions());
+        if (classes != null) {
+            command.addAll(classes.jvmOptions());
+        }
         command.addAll(List.of(
                 "-Xmx" + settings.maxHeap(), "-XX:+UseSerialGC",
                 "-Djava.io.tmpdir=" + tmp,
@@ -61,8 +96,9 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 "--contextroot", "/",
                 "--port", Integer.toString(settings.httpPort()),
                 "--prebootcommandfile", preboot.toString(),
-                "--clustermode", "tcpip:127.0.0.1:" + settings.hazelcastPort(),
+                "--clustermode", "tcpip:" + settings.clusterMembers(),
                 "--startport", Integer.toString(settings.hazelcastPort()),
+                "--name", settings.instanceName(),
                 "--interfaces", "127.0.0.1",
                 "--disablephonehome",
                 "--nohostaware"));
@@ -76,6 +112,14 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
     private static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public boolean isRunning() {
+        return process.isAlive();
     }
 
     public String baseUri() {
@@ -122,7 +166,9 @@ public final class PayaraMicroProcess implements AutoCloseable {
         // kept only from a server that was ready, still running when asked to stop, and stopped in time.
         boolean running = process.isAlive();
         boolean polite = ProcessTrees.stop(process, Duration.ofSeconds(20));
-        classes.afterExit(ready && running && polite);
+        if (classes != null) {
+            classes.afterExit(ready && running && polite);
+        }
     }
 
 }

@@ -97,7 +97,7 @@ public final class RunPortal {
         environment.put("REINTEGRA_MAIL_SMTP_PORT", Integer.toString(smtpPort));
         environment.put("REINTEGRA_KEYCLOAK_ADMIN_CLIENT_SECRET", secrets.get("reintegra.keycloak.admin-client-secret"));
         environment.put("REINTEGRA_PORTAL_BASE_URL", "http://127.0.0.1:" + portalPort + "/");
-        payara.set(PayaraMicroProcess.start(new PayaraMicroProcess.Settings(
+        payara.set(PayaraMicroProcess.start(PayaraMicroProcess.Settings.alone(
                 StackConfig.path("reintegra.payara-jar"), StackConfig.path("reintegra.portal-war"),
                 home.resolve("payara"), portalPort, hazelcastPort, StackConfig.value("reintegra.payara.max-heap", "768m"),
                 environment, logs.resolve("payara.log"))));

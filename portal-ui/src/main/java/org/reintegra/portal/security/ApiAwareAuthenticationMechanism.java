@@ -59,6 +59,14 @@ public class ApiAwareAuthenticationMechanism implements HttpAuthenticationMechan
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) throws AuthenticationException {
         if (!isApi(request)) {
+            boolean signedInSession = request.getSession(false) != null && SessionIdentity.of(openIdContext).isPresent();
+            if (!signedInSession && context.isProtected()) {
+                // a session that ended, or one held by an instance that stopped (ADR 0012)
+                if (answeredInBackground(request, response)) {
+                    return AuthenticationStatus.SEND_FAILURE;
+                }
+                SessionReentry.rememberAddress(request, response);
+            }
             if (!keycloak.reachable()) {
                 return whileKeycloakIsDown(request, response, context);
             }
@@ -102,6 +110,15 @@ public class ApiAwareAuthenticationMechanism implements HttpAuthenticationMechan
                         identity.get().groups().toArray(String[]::new))});
         } catch (IOException | javax.security.auth.callback.UnsupportedCallbackException e) {
             throw new AuthenticationException("Could not state the session's roles", e);
+        }
+    }
+
+    private static boolean answeredInBackground(HttpServletRequest request, HttpServletResponse response)
+            throws AuthenticationException {
+        try {
+            return SessionReentry.answerBackgroundRequest(request, response);
+        } catch (IOException clientGone) {
+            throw new AuthenticationException("Could not answer a request without a session", clientGone);
         }
     }
 

@@ -9,7 +9,8 @@ import java.io.IOException;
 /**
  * Keycloak returns the browser here after sign-in; the OpenID Connect mechanism has already
  * exchanged the code and signed the user in by the time this runs. It sends the browser on to the
- * start page, leaving the one-time code and state off the address bar and out of the history.
+ * page it had opened when it was sent to sign in ({@link SessionReentry}), else to the start page,
+ * leaving the one-time code and state off the address bar and out of the history.
  */
 @WebServlet("/callback")
 public class SignInCallbackServlet extends HttpServlet {
@@ -18,6 +19,7 @@ public class SignInCallbackServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.sendRedirect(request.getContextPath() + "/");
+        String address = SessionReentry.takeAddress(request, response).orElse("/");
+        response.sendRedirect(request.getContextPath() + address);
     }
 }

@@ -1,0 +1,195 @@
+package org.reintegra.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.Cookie;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.reintegra.devstack.NginxProxy;
+import org.reintegra.devstack.PayaraMicroProcess;
+
+/**
+ * Scale-out (ADR 0012): two Payara Micro instances of the portal, clustered over their data grid on
+ * loopback and serving the same database, behind nginx with sticky sessions. People keep working
+ * when an instance stops: those on the other instance without noticing, those on the stopped one
+ * after their page reloads itself on the other instance, signed in again through Keycloak's single
+ * sign-on, at the page they were on.
+ *
+ * <p>Runs last (reverse alphabetical order): it starts its own two instances, not Arquillian's.
+ */
+class ClusterFailoverIT {
+
+    private static final String CLIENT = "Levan Tsiklauri";
+
+    private static PayaraMicroProcess first;
+    private static PayaraMicroProcess second;
+    private static NginxProxy proxy;
+    private static PortalBrowser browser;
+
+    /** A failing test says what its pages showed and what the instances logged last. */
+    @RegisterExtension
+    static final TestExecutionExceptionHandler SHOW_STATE_ON_FAILURE = (context, thrown) -> {
+        StringBuilder state = new StringBuilder();
+        if (browser != null) {
+            state.append("\nThe test's pages showed:").append(browser.describeOpenPages());
+        }
+        for (PayaraMicroProcess instance : new PayaraMicroProcess[] {first, second}) {
+            if (instance != null) {
+                String tail = instance.logTail();
+                state.append("\nLast lines of ").append(instance.settings().instanceName()).append(":\n")
+                        .append(tail.substring(Math.max(0, tail.length() - 2500)));
+            }
+        }
+        throw new AssertionError(thrown.getClass().getSimpleName() + ": " + thrown.getMessage() + state, thrown);
+    };
+
+    @BeforeAll
+    static void startTwoInstancesBehindTheProxy() throws Exception {
+        Path work = Path.of(TestStack.setting("reintegra.it.work")).resolve("cluster");
+        Files.createDirectories(work);
+        int proxyPort = port("reintegra.it.cluster.proxy-port");
+        int firstPort = port("reintegra.it.cluster.first-port");
+        int secondPort = port("reintegra.it.cluster.second-port");
+        int firstGrid = port("reintegra.it.cluster.first-grid-port");
+        int secondGrid = port("reintegra.it.cluster.second-grid-port");
+        // the portal's settings come from Failsafe's environment (inherited); only the address differs
+        Map<String, String> environment = new HashMap<>();
+        environment.put("REINTEGRA_PORTAL_BASE_URL", "http://127.0.0.1:" + proxyPort + "/");
+
+        // one after the other: the first migrates the schema, the second joins its data grid
+        first = PayaraMicroProcess.start(settings("portal-a", work.resolve("a"), firstPort, firstGrid, secondGrid,
+                environment));
+        first.awaitReady(Duration.ofMinutes(4));
+        second = PayaraMicroProcess.start(settings("portal-b", work.resolve("b"), secondPort, secondGrid, firstGrid,
+                environment));
+        second.awaitReady(Duration.ofMinutes(4));
+        proxy = NginxProxy.start(new NginxProxy.Settings(NginxProxy.executable(), work.resolve("nginx"), proxyPort,
+                List.of(new NginxProxy.Backend("a", firstPort), new NginxProxy.Backend("b", secondPort))),
+                Duration.ofSeconds(20));
+        browser = new PortalBrowser();
+    }
+
+    @AfterAll
+    static void stopAll() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (proxy != null) {
+            proxy.close();
+        }
+        for (PayaraMicroProcess instance : new PayaraMicroProcess[] {first, second}) {
+            if (instance != null) {
+                instance.close();
+            }
+        }
+    }
+
+    @Test
+    void peopleKeepWorkingWhenAnInstanceStops() throws Exception {
+        // Payara's own report of its data grid, logged as members come and go
+        assertTrue(awaitLog(second, "DG Size: 2", Duration.ofSeconds(30)),
+                "the second instance joined the first one's data grid");
+
+        Page officer = userOn("a");
+        PortalBrowser.signIn(officer, proxy.baseUri(), "officer.nino", "demo");
+        Page lawyer = userOn("b");
+        PortalBrowser.signIn(lawyer, proxy.baseUri(), "lawyer.tamar", "demo");
+        assertEquals("a", route(officer));
+        assertEquals("b", route(lawyer));
+        for (Page page : List.of(officer, lawyer)) {
+            inboxRow(page).waitFor();
+            page.evaluate("() => { window.reintegraSamePage = true; }");
+        }
+
+        second.close();
+        assertFalse(second.isRunning());
+
+        // on the instance that still runs: working on as before, on the same page (no reload)
+        inboxRow(officer).click();
+        officer.locator("#referral-status").waitFor();
+        assertTrue(officer.locator("#referral-facts").innerText().contains(CLIENT));
+        assertEquals(Boolean.TRUE, officer.evaluate("() => window.reintegraSamePage === true"),
+                "the officer's page was not reloaded");
+        assertEquals("a", route(officer));
+
+        // on the stopped instance: the next action reloads the page on the other instance, signed in
+        // through single sign-on at the same address, and the work goes on there
+        inboxRow(lawyer).click();
+        lawyer.waitForFunction("() => window.reintegraSamePage === undefined"
+                + " && document.querySelector('#referral-inbox') !== null", null,
+                new Page.WaitForFunctionOptions().setTimeout(60_000));
+        assertTrue(lawyer.url().startsWith(proxy.baseUri()), "back in the portal, not on a sign-in form: " + lawyer.url());
+        assertEquals(0, lawyer.locator("#username").count(), "no sign-in form was shown");
+        assertEquals("a", route(lawyer), "the lawyer is now served by the instance that runs");
+        assertTrue(lawyer.locator("#signed-in-as").innerText().contains("Justice & Art NGO"));
+        inboxRow(lawyer).click();
+        lawyer.locator("#referral-status").waitFor();
+        assertTrue(lawyer.locator("#referral-facts").innerText().contains(CLIENT));
+
+        // a page opened on the stopped instance comes back at its own address after sign-in
+        String address = lawyer.url();
+        assertTrue(address.contains("/referrals/"), address);
+        Page reopened = userOn("b");
+        reopened.navigate(address);
+        reopened.locator("#username").fill("lawyer.tamar");
+        reopened.locator("#kc-login").click();
+        reopened.locator("#password").fill("demo");
+        reopened.locator("#kc-login").click();
+        reopened.locator("#referral-status").waitFor();
+        assertEquals(address, reopened.url());
+        assertEquals("a", route(reopened));
+    }
+
+    private static Locator inboxRow(Page page) {
+        return page.locator("#referral-inbox vaadin-grid-cell-content")
+                .filter(new Locator.FilterOptions().setHasText(CLIENT)).first();
+    }
+
+    /** A new browser whose first request goes to the instance of {@code route}, as if nginx had chosen it. */
+    private static Page userOn(String route) {
+        Page page = browser.newUser();
+        page.context().addCookies(List.of(new Cookie(NginxProxy.ROUTE_COOKIE, route)
+                .setDomain("127.0.0.1").setPath("/").setHttpOnly(true)));
+        return page;
+    }
+
+    private static String route(Page page) {
+        return page.context().cookies(proxy.baseUri()).stream()
+                .filter(c -> c.name.equals(NginxProxy.ROUTE_COOKIE)).map(c -> c.value).findFirst().orElse("");
+    }
+
+    private static PayaraMicroProcess.Settings settings(String name, Path work, int httpPort, int gridPort,
+                                                        int otherGridPort, Map<String, String> environment) {
+        return new PayaraMicroProcess.Settings(Path.of(TestStack.setting("payara.microJar")),
+                Path.of(TestStack.setting("reintegra.it.portal-war")), work, httpPort, gridPort, List.of(otherGridPort),
+                name, false, "768m", environment, work.resolve("payara.log"));
+    }
+
+    private static boolean awaitLog(PayaraMicroProcess instance, String text, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.readString(instance.settings().logFile()).contains(text)) {
+                return true;
+            }
+            Thread.sleep(250);
+        }
+        return false;
+    }
+
+    private static int port(String name) {
+        return Integer.parseInt(TestStack.setting(name));
+    }
+}
