@@ -2,6 +2,7 @@ package org.reintegra.referral;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -22,8 +23,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>A change to a referral made on this instance forgets the counts of both its organisations when
  * it is written and again when its transaction ends ({@link ReferralCountListener}), and a count
  * taken while a change was under way is not kept (each organisation has a generation that every
- * change moves on), so people see their own changes counted. Changes made on another instance show
- * after at most {@code reintegra.inbox.counts-seconds} (10). Searches and filters are always counted
+ * change moves on), so people see their own changes counted. A committed change is announced
+ * ({@link ReferralCountsChanged}) for the other instances of a cluster, which forget their counts of
+ * those organisations when told ({@link #changedElsewhere}); should a message be lost, their counts are
+ * at most {@code reintegra.inbox.counts-seconds} (10) old. Searches and filters are always counted
  * afresh.
  */
 @ApplicationScoped
@@ -37,6 +40,8 @@ public class InboxCountCache {
     }
 
     private static final int MAX_LISTS = 10_000;
+    /** The transaction's resource naming the organisations it wrote referrals for. */
+    private static final Object WRITTEN_IN_TRANSACTION = InboxCountCache.class.getName() + ".written";
 
     private final Map<ListKey, Counted> lists = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
@@ -47,6 +52,9 @@ public class InboxCountCache {
 
     @Resource
     private TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    Event<ReferralCountsChanged> announcements;
 
     /** The counts of a list, from the cache while fresh, else counted now (and kept if nothing changed meanwhile). */
     Map<InboxView, Long> counts(ListKey list, Supplier<Map<InboxView, Long>> count) {
@@ -73,10 +81,19 @@ public class InboxCountCache {
     /**
      * A referral of these organisations was written: forgets their lists now and, when the writing
      * transaction ends, once more (a count taken between the write and the commit saw the old rows).
+     * One synchronisation per transaction gathers every organisation the transaction wrote for.
      */
     void changed(Set<String> tenants) {
         forget(tenants);
-        if (transactions != null && transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+        if (transactions == null || transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            announce(tenants);
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Set<String> written = (Set<String>) transactions.getResource(WRITTEN_IN_TRANSACTION);
+        if (written == null) {
+            Set<String> gathered = ConcurrentHashMap.newKeySet();
+            transactions.putResource(WRITTEN_IN_TRANSACTION, gathered);
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
                 public void beforeCompletion() {
@@ -85,9 +102,25 @@ public class InboxCountCache {
 
                 @Override
                 public void afterCompletion(int status) {
-                    forget(tenants);
+                    forget(gathered);
+                    if (status == Status.STATUS_COMMITTED) {
+                        announce(gathered);
+                    }
                 }
             });
+            written = gathered;
+        }
+        written.addAll(tenants);
+    }
+
+    /** Referrals of these organisations were changed on another instance of the cluster. */
+    public void changedElsewhere(Set<String> tenants) {
+        forget(tenants);
+    }
+
+    private void announce(Set<String> tenants) {
+        if (announcements != null) {
+            announcements.fire(new ReferralCountsChanged(tenants));
         }
     }
 

@@ -7,15 +7,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Cookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.reintegra.devstack.NginxProxy;
@@ -30,6 +42,7 @@ import org.reintegra.devstack.PayaraMicroProcess;
  *
  * <p>Runs last (reverse alphabetical order): it starts its own two instances, not Arquillian's.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterFailoverIT {
 
     private static final String CLIENT = "Levan Tsiklauri";
@@ -68,6 +81,8 @@ class ClusterFailoverIT {
         // the portal's settings come from Failsafe's environment (inherited); only the address differs
         Map<String, String> environment = new HashMap<>();
         environment.put("REINTEGRA_PORTAL_BASE_URL", "http://127.0.0.1:" + proxyPort + "/");
+        // tab counts kept ten minutes: a count that changes within the test was told, not expired
+        environment.put("REINTEGRA_INBOX_COUNTS_SECONDS", "600");
 
         // one after the other: the first migrates the schema, the second joins its data grid
         first = PayaraMicroProcess.start(settings("portal-a", work.resolve("a"), firstPort, firstGrid, secondGrid,
@@ -97,11 +112,40 @@ class ClusterFailoverIT {
         }
     }
 
+    /**
+     * A referral that arrives through the second instance shows at once in the tab counts the first
+     * instance keeps (for ten minutes here): the second tells the first over the data grid.
+     */
     @Test
-    void peopleKeepWorkingWhenAnInstanceStops() throws Exception {
+    @Order(1)
+    void aChangeOnOneInstanceIsCountedAtOnceOnTheOther() throws Exception {
         // Payara's own report of its data grid, logged as members come and go
         assertTrue(awaitLog(second, "DG Size: 2", Duration.ofSeconds(30)),
                 "the second instance joined the first one's data grid");
+        Page caseworker = userOn("a");
+        PortalBrowser.signIn(caseworker, proxy.baseUri(), "caseworker.dana", "demo");
+        int before = newCount(caseworker);
+
+        String caseNumber = "CL-" + Long.toString(System.currentTimeMillis(), 36).toUpperCase();
+        HttpResponse<String> sent = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(second.baseUri() + "api/v1/referrals"))
+                .header("Authorization", "Bearer " + apiToken("npa-case-system"))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", caseNumber)
+                .POST(HttpRequest.BodyPublishers.ofString(newPathReferral(caseNumber))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, sent.statusCode(), sent.body());
+
+        caseworker.reload();
+        caseworker.waitForFunction("n => [...document.querySelectorAll('vaadin-tab')]"
+                + ".some(t => t.textContent.trim() === 'New (' + n + ')')", before + 1,
+                new Page.WaitForFunctionOptions().setTimeout(15_000));
+        assertEquals("a", route(caseworker));
+    }
+
+    @Test
+    @Order(2)
+    void peopleKeepWorkingWhenAnInstanceStops() throws Exception {
 
         Page officer = userOn("a");
         PortalBrowser.signIn(officer, proxy.baseUri(), "officer.nino", "demo");
@@ -151,6 +195,39 @@ class ClusterFailoverIT {
         reopened.locator("#referral-status").waitFor();
         assertEquals(address, reopened.url());
         assertEquals("a", route(reopened));
+    }
+
+    /** The number in the inbox's "New (n)" tab. */
+    private static int newCount(Page page) {
+        Locator tab = page.locator("vaadin-tab").filter(new Locator.FilterOptions()
+                .setHasText(Pattern.compile("^\\s*New \\(\\d+\\)\\s*$")));
+        tab.first().waitFor();
+        Matcher number = Pattern.compile("\\((\\d+)\\)").matcher(tab.first().innerText());
+        assertTrue(number.find());
+        return Integer.parseInt(number.group(1));
+    }
+
+    private static String apiToken(String client) throws Exception {
+        String form = "grant_type=client_credentials&client_id=" + client + "&client_secret="
+                + URLEncoder.encode(TestStack.environment("REINTEGRA_IT_API_CLIENT_SECRET"), StandardCharsets.UTF_8);
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(TestStack.get().realmUri() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        Matcher token = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+        assertTrue(token.find(), response.body());
+        return token.group(1);
+    }
+
+    private static String newPathReferral(String caseNumber) {
+        return "{\"client\":{\"caseNumber\":\"" + caseNumber + "\",\"givenName\":\"Cluster\",\"familyName\":\"Client "
+                + caseNumber + "\",\"dateOfBirth\":\"1990-01-01\",\"sex\":\"MALE\",\"preferredLanguage\":\"ru\"},"
+                + "\"partner\":\"new-path-ngo\",\"programmeArea\":\"OVERCOMING_ADDICTIONS\","
+                + "\"serviceType\":\"ADDICTION_PROGRAMME\",\"reasonForReferral\":\"Sent through the second instance\","
+                + "\"desiredOutcomes\":[\"RELAPSE_PREVENTION_PLAN\"],\"custodyStatus\":\"IN_COMMUNITY\","
+                + "\"completionDeadline\":\"" + LocalDate.now().plusMonths(6) + "\",\"legalBasis\":\"PROBATION_CONDITION\","
+                + "\"sendingOffice\":\"Tbilisi probation office\"}";
     }
 
     private static Locator inboxRow(Page page) {

@@ -13,8 +13,10 @@ import org.reintegra.tenancy.TenantId;
 
 /**
  * The signed-in sessions of this instance by person, so that deactivating an account ends its
- * sessions at once (the identity provider's sessions are ended by the administration service; a
- * session on another instance ends at its next token refresh, within one token lifetime).
+ * sessions at once (the identity provider's sessions are ended by the administration service). The
+ * other instances of a cluster are told over the data grid and end theirs too
+ * ({@link org.reintegra.portal.cluster.ClusterSignals}); should that message be lost, a session there
+ * ends at its next token refresh, within one token lifetime.
  */
 @ApplicationScoped
 public class PortalSessions {
