@@ -60,9 +60,13 @@ public final class PortalLoadDriver {
 
     private static final JsonReaderFactory JSON = Json.createReaderFactory(Map.of());
     private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*action=\"([^\"]+)\"");
-    private static final String[][] ACCOUNTS = {
-            {"lawyer.tamar", "partner"}, {"caseworker.dana", "partner"}, {"lawyer.tamar", "partner"},
-            {"officer.nino", "agency"}, {"officer.aibek", "agency"}};
+    private static final String DEFAULT_ACCOUNTS =
+            "lawyer.tamar:partner,caseworker.dana:partner,lawyer.tamar:partner,officer.nino:agency,officer.aibek:agency";
+    private static final String[][] ACCOUNTS = Arrays.stream(System.getProperty("reintegra.load.accounts", DEFAULT_ACCOUNTS)
+            .split(",")).map(a -> a.trim().split(":")).toArray(String[][]::new);
+    /** The share of steps on the inbox that search by part of a client's name before opening a row. */
+    private static final double SEARCH_SHARE = Double.parseDouble(System.getProperty("reintegra.load.search-share", "0"));
+    private static final String[] SEARCH_TERMS = System.getProperty("reintegra.load.search-terms", "омар").split(",");
 
     private final URI portal;
     private final HttpClient http;
@@ -71,6 +75,8 @@ public final class PortalLoadDriver {
     private final Map<String, List<HttpCookie>> singleSignOn = new ConcurrentHashMap<>();
     private final Map<String, Object> firstSignIns = new ConcurrentHashMap<>();
     private volatile boolean measuring;
+    /** How many rows each first page of the grid brought (the service's page size, for the raw SQL). */
+    private final ConcurrentLinkedQueue<Integer> rowsPerPage = new ConcurrentLinkedQueue<>();
 
     private PortalLoadDriver(URI portal, int threads) {
         this.portal = portal;
@@ -95,7 +101,48 @@ public final class PortalLoadDriver {
         long after = heap.liveBytes();
         System.out.printf(Locale.ROOT, "Portal live heap with %d sessions: %.1f MB; per session %.0f KB%n", sessions,
                 after / 1e6, (after - before) / 1e3 / Math.max(1, sessions));
+        driver.reportServiceTimes();
         System.exit(0);
+    }
+
+    /**
+     * The services' own times over the run ({@code ServiceTimes}, read from the portal's metrics) and,
+     * when {@code reintegra.load.raw-sql} names the database (a superuser's JDBC URL), the same first
+     * pages run there as plain SQL in this run: the physical limit of each query on this machine.
+     */
+    private void reportServiceTimes() throws Exception {
+        double[] rows = rowsPerPage.stream().mapToDouble(Integer::doubleValue).toArray();
+        System.out.printf(Locale.ROOT, "%nRows per first page of the grid: %.0f (of %d pages)%n",
+                Arrays.stream(rows).average().orElse(0), rows.length);
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(portal.resolve("metrics?scope=application"))
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        Map<String, Map<String, Double>> byOperation = ServiceTimeMetrics.parse(metrics.body());
+        if (byOperation.isEmpty()) {
+            System.out.println("No service times in the portal's metrics (HTTP " + metrics.statusCode() + ")");
+            return;
+        }
+        String raw = System.getProperty("reintegra.load.raw-sql", "");
+        Map<String, QueryBenchmark.Timing> physical = new java.util.TreeMap<>();
+        if (!raw.isBlank()) {
+            int iterations = Integer.getInteger("reintegra.benchmark.iterations", 200);
+            try (java.sql.Connection connection = java.sql.DriverManager.getConnection(raw)) {
+                for (QueryBenchmark.Case page : QueryBenchmark.servicePageCases(SEARCH_TERMS[0])) {
+                    physical.put(page.name(), QueryBenchmark.time(connection, page, false, iterations));
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "%nService times (inside the portal, to the end of the transaction; the portal's"
+                + " timer decays over about 5 minutes)%n");
+        System.out.printf(Locale.ROOT, "%-22s %8s %9s %9s %9s   %-38s %s%n", "operation", "count", "p50 ms", "p95 ms", "p99 ms",
+                "same SQL, raw (" + SEARCH_TERMS[0] + ")", "service/raw p50");
+        byOperation.forEach((operation, figures) -> {
+            QueryBenchmark.Timing limit = physical.get(operation);
+            System.out.printf(Locale.ROOT, "%-22s %8.0f %9.1f %9.1f %9.1f   %-38s %s%n", operation,
+                    figures.getOrDefault("count", 0.0), figures.getOrDefault("0.5", 0.0) * 1000,
+                    figures.getOrDefault("0.95", 0.0) * 1000, figures.getOrDefault("0.99", 0.0) * 1000,
+                    limit == null ? "" : String.format(Locale.ROOT, "p50 %.1f  p95 %.1f  p99 %.1f ms", limit.p50(), limit.p95(), limit.p99()),
+                    limit == null ? "" : String.format(Locale.ROOT, "%.2f", figures.getOrDefault("0.5", 0.0) * 1000 / limit.p50()));
+        });
     }
 
     /** Runs the users; answers how many signed in. */
@@ -141,7 +188,7 @@ public final class PortalLoadDriver {
         System.out.printf(Locale.ROOT, "%-16s %8s %9s %9s %9s %9s %8s%n", "interaction", "count", "p50 ms", "p95 ms",
                 "p99 ms", "max ms", "per s");
         List<Double> all = new ArrayList<>();
-        for (String step : List.of("inbox", "open", "record dialog", "record save", "poll", "driver lag")) {
+        for (String step : List.of("inbox", "search", "open", "record dialog", "record save", "poll", "driver lag")) {
             Timings t = timings.get(step);
             if (t == null) {
                 continue;
@@ -323,6 +370,11 @@ public final class PortalLoadDriver {
                 inbox("inbox", due);
                 return;
             }
+            if (!searched && SEARCH_SHARE > 0 && ThreadLocalRandom.current().nextDouble() < SEARCH_SHARE) {
+                search(due);
+                return;
+            }
+            searched = false;
             String key = gridKeys.get(ThreadLocalRandom.current().nextInt(gridKeys.size()));
             Integer grid = nodes.get("referral-inbox");
             long t = due;
@@ -361,6 +413,29 @@ public final class PortalLoadDriver {
             }
         }
 
+        /**
+         * Types a search term into the inbox's search field, as Vaadin's client sends it (the field's
+         * value, synchronised): the grid's first page of matches and the tabs' counts come back.
+         */
+        private void search(long due) throws IOException, InterruptedException {
+            Integer field = nodes.get("inbox-search");
+            if (field == null) {
+                throw new IOException("search: #inbox-search is not on the screen");
+            }
+            String term = SEARCH_TERMS[ThreadLocalRandom.current().nextInt(SEARCH_TERMS.length)];
+            gridKeys.clear();
+            send(List.of(Json.createObjectBuilder().add("type", "mSync").add("node", field).add("feature", 1)
+                    .add("property", "value").add("value", term).build(), event(field, "value-changed")));
+            if (gridKeys.isEmpty()) {
+                throw new IOException("search: no rows came back for '" + term + "'");
+            }
+            record("search", due);
+            rowsPerPage.add(gridKeys.size());
+            searched = true;
+            gridKeysFresh = true;
+        }
+
+        private boolean searched;
         private boolean gridKeysFresh;
         private boolean sessionsRefreshed;
         private boolean broken;
@@ -376,7 +451,9 @@ public final class PortalLoadDriver {
             if (gridKeys.isEmpty()) {
                 throw new IOException(step + ": the inbox grid sent no rows");
             }
+            rowsPerPage.add(gridKeys.size());
             gridKeysFresh = true;
+            searched = false;
             if (!step.equals("sign-in")) {
                 record(step, t);
             }

@@ -110,17 +110,40 @@ public final class QueryBenchmark {
         }
     }
 
+    /** EclipseLink's criteria on the shared referral entity. */
+    static final String SHARED = " AND (r.agency_tenant_id = ? OR r.partner_tenant_id = ?)";
+    /** A page of a referral list as {@code ReferralService.inboxPage} asks for it (the grid's first page: 50 rows). */
+    static final String PAGE = "SELECT r.id, r.reference, r.client_given_name, r.client_family_name, r.programme_area, r.service_type,"
+            + " r.status, o.name, r.sent_at, r.status_changed_at, r.completion_deadline, r.client_id"
+            + " FROM referral r, organisation o WHERE %s AND o.id = r.%s" + SHARED
+            + " ORDER BY r.status_changed_at DESC, r.id DESC LIMIT 50 OFFSET ?";
+    static final String AGENCY_PAGE = PAGE.formatted("r.agency_tenant_id = ?", "partner_tenant_id");
+    static final String PARTNER_PAGE = PAGE.formatted("r.partner_tenant_id = ? AND r.sent_at IS NOT NULL", "agency_tenant_id");
+
+    /**
+     * The first pages of the lists and searches the service-time benchmark drives, named as
+     * {@code ReferralService} names their service times ({@code ServiceTimes}).
+     */
+    static List<Case> servicePageCases(String term) {
+        String pattern = org.reintegra.persistence.LikePattern.containing(term);
+        return List.of(
+                new Case("agency-list-page", AGENCY, AGENCY_PAGE, AGENCY, AGENCY, AGENCY, 0),
+                new Case("partner-list-page", PARTNER, PARTNER_PAGE, PARTNER, PARTNER, PARTNER, 0),
+                new Case("agency-search-page", AGENCY, searchPage(AGENCY_PAGE), AGENCY, pattern, AGENCY, AGENCY, 0),
+                new Case("partner-search-page", PARTNER, searchPage(PARTNER_PAGE), PARTNER, pattern, PARTNER, PARTNER, 0));
+    }
+
+    private static String searchPage(String page) {
+        return page.replace(" AND o.id", " AND r.search_key LIKE ? ESCAPE '\\' AND o.id");
+    }
+
     static List<Case> cases() {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         Timestamp yearAgo = Timestamp.from(today.minusYears(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-        String shared = " AND (r.agency_tenant_id = ? OR r.partner_tenant_id = ?)"; // EclipseLink's criteria on the shared entity
-        String page = "SELECT r.id, r.reference, r.client_given_name, r.client_family_name, r.programme_area, r.service_type,"
-                + " r.status, o.name, r.sent_at, r.status_changed_at, r.completion_deadline, r.client_id"
-                + " FROM referral r, organisation o WHERE %s AND o.id = r.%s" + shared
-                + " ORDER BY r.status_changed_at DESC, r.id DESC LIMIT 50 OFFSET ?";
-        String agencyPage = page.formatted("r.agency_tenant_id = ?", "partner_tenant_id");
-        String partnerPage = page.formatted("r.partner_tenant_id = ? AND r.sent_at IS NOT NULL", "agency_tenant_id");
-        String agencySearch = agencyPage.replace(" AND o.id", " AND r.search_key LIKE ? ESCAPE '\\' AND o.id");
+        String shared = SHARED;
+        String agencyPage = AGENCY_PAGE;
+        String partnerPage = PARTNER_PAGE;
+        String agencySearch = searchPage(AGENCY_PAGE);
         String headline = """
                 SELECT count(*), count(accepted_at), count(declined_at),
                        percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM accepted_at - sent_at) / 86400)

@@ -27,6 +27,7 @@ import org.reintegra.audit.AuditTrail;
 import org.reintegra.client.Client;
 import org.reintegra.organisation.Organisation;
 import org.reintegra.organisation.OrganisationKind;
+import org.reintegra.observability.ServiceTimes;
 import org.reintegra.persistence.IndexWalk;
 import org.reintegra.persistence.SqlValues;
 import org.reintegra.staff.StaffDirectory;
@@ -56,6 +57,9 @@ public class ReferralService {
 
     @Inject
     private InboxCountCache inboxCountCache;
+
+    @Inject
+    private ServiceTimes serviceTimes;
 
     @EJB
     private SignedInActor signedInActor;
@@ -115,6 +119,7 @@ public class ReferralService {
         if (offset < 0 || limit < 1 || limit > 500) {
             throw new IllegalArgumentException("page out of range");
         }
+        long started = System.nanoTime();
         Actor actor = signedInActor.actor();
         Optional<ReferralViewer> viewer = viewerOf(actor);
         if (viewer.isEmpty() || !query.view().appliesTo(viewer.get().side())) {
@@ -133,9 +138,9 @@ public class ReferralService {
                 .setFirstResult(offset)
                 .setMaxResults(limit)
                 .getResultList();
-        for (ReferralSummary row : page) {
-            auditTrail.record(actor, AuditAction.LIST, row.id(), row.clientId(), INBOX_FIELDS, "referral inbox");
-        }
+        auditTrail.recordAll(actor, AuditAction.LIST,
+                page.stream().map(row -> new AuditTrail.Access(row.id(), row.clientId())).toList(), INBOX_FIELDS, "referral inbox");
+        serviceTimes.record(operation(side, query, "page"), started);
         return page;
     }
 
@@ -149,6 +154,7 @@ public class ReferralService {
      * (agency) or five (partner) per opening of the inbox.
      */
     public Map<InboxView, Long> inboxCounts(InboxQuery filters) {
+        long started = System.nanoTime();
         Actor actor = signedInActor.actor();
         Optional<ReferralViewer> viewer = viewerOf(actor);
         Map<InboxView, Long> counts = new EnumMap<>(InboxView.class);
@@ -159,9 +165,17 @@ public class ReferralService {
         if (filters.isUnfiltered()) {
             counts.putAll(inboxCountCache.counts(new InboxCountCache.ListKey(actor.tenant().value(), side,
                     side == ReferralSide.PARTNER ? actor.username() : null), () -> countViews(actor, side, filters)));
-            return counts;
+        } else {
+            counts.putAll(countViews(actor, side, filters));
         }
-        return countViews(actor, side, filters);
+        serviceTimes.record(operation(side, filters, "counts"), started);
+        return counts;
+    }
+
+    /** The name a call's service time is kept under: side, list or search, and what was asked. */
+    private static String operation(ReferralSide side, InboxQuery query, String what) {
+        return (side == ReferralSide.AGENCY ? "agency-" : "partner-")
+                + (query.search() == null || query.search().isBlank() ? "list-" : "search-") + what;
     }
 
     /** Counts every view of a list with one grouped statement (see {@link #inboxCounts}). */

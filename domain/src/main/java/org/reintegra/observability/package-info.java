@@ -1,0 +1,2 @@
+/** Measurements of the services themselves (service times), for operations and the benchmarks. */
+package org.reintegra.observability;
