@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
  * nginx passes the request to a backup, and the cookie is rewritten to the instance that answered.
  * A browser without the cookie goes to any instance, round robin. See ADR 0012.
  *
- * <p>Requests are passed on only while nothing was sent to the stopped instance (nginx never
- * repeats a POST it had already sent), so an action is never applied twice.
+ * <p>A POST is passed on only if nothing of it reached the stopped instance (nginx never repeats a
+ * POST it had sent), so a Vaadin action is never applied twice. A GET already sent is repeated on
+ * a timeout or a 502/503; the portal's GETs read (a repeated download writes its audit row twice).
  */
 public final class NginxProxy implements AutoCloseable {
 
@@ -29,12 +30,14 @@ public final class NginxProxy implements AutoCloseable {
     public static final String ROUTE_COOKIE = "reintegra_route";
 
     private static final Pattern ROUTE = Pattern.compile("[a-z][a-z0-9]{0,15}");
+    /** Words nginx's {@code map} block reads as its own. */
+    private static final java.util.Set<String> MAP_KEYWORDS = java.util.Set.of("default", "hostnames", "include", "volatile");
 
     /** One portal instance behind the proxy: its route name (as the cookie says it) and its port. */
     public record Backend(String route, int port) {
         public Backend {
-            if (!ROUTE.matcher(route).matches()) {
-                throw new IllegalArgumentException("A route is a short lower-case name: " + route);
+            if (!ROUTE.matcher(route).matches() || MAP_KEYWORDS.contains(route)) {
+                throw new IllegalArgumentException("A route is a short lower-case name, not one of " + MAP_KEYWORDS + ": " + route);
             }
         }
     }
@@ -183,11 +186,19 @@ public final class NginxProxy implements AutoCloseable {
                 throw new IOException("nginx stopped (exit " + process.exitValue() + "):\n" + output());
             }
             try (Socket socket = new Socket()) {
+                // nginx's own answer, so that another program on the port is not taken for it
                 socket.connect(new InetSocketAddress("127.0.0.1", settings.port()), 500);
-                return;
+                socket.setSoTimeout(2000);
+                socket.getOutputStream().write(("GET /proxy-health HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+                if (answer.startsWith("HTTP/1.1 200") && answer.endsWith("ok\n") && process.isAlive()) {
+                    return;
+                }
             } catch (IOException notYet) {
-                Thread.sleep(100);
+                // not listening yet
             }
+            Thread.sleep(100);
         }
         throw new IOException("nginx did not listen on port " + settings.port() + " within " + timeout + ":\n" + output());
     }

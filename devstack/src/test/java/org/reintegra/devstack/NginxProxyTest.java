@@ -101,6 +101,12 @@ class NginxProxyTest {
         assertTrue(routeCookie(response).isPresent());
     }
 
+    @Test
+    void aRouteCannotBeOneOfNginxsOwnWords() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new NginxProxy.Backend("default", 1));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new NginxProxy.Backend("A b", 1));
+    }
+
     private HttpResponse<String> get(String route) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(proxy.baseUri() + "page")).GET();
         if (route != null) {

@@ -47,7 +47,9 @@ public class ServiceTimes {
 
                 @Override
                 public void afterCompletion(int status) {
-                    update(operation, startedNanos);
+                    if (status == Status.STATUS_COMMITTED) {
+                        update(operation, startedNanos); // failed calls are not service times
+                    }
                 }
             });
         } else {

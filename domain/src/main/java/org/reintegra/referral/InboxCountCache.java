@@ -85,9 +85,13 @@ public class InboxCountCache {
      */
     void changed(Set<String> tenants) {
         forget(tenants);
-        if (transactions == null || transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+        int status = transactions == null ? Status.STATUS_NO_TRANSACTION : transactions.getTransactionStatus();
+        if (status == Status.STATUS_NO_TRANSACTION) {
             announce(tenants);
             return;
+        }
+        if (status != Status.STATUS_ACTIVE) {
+            return; // marked for rollback or ending: nothing that others should recount
         }
         @SuppressWarnings("unchecked")
         Set<String> written = (Set<String>) transactions.getResource(WRITTEN_IN_TRANSACTION);

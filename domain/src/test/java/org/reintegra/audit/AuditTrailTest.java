@@ -23,4 +23,18 @@ class AuditTrailTest {
         assertEquals(generator.allocationSize(), AuditTrail.ID_BLOCK,
                 "one nextval hands out a block of ids to EclipseLink and to the statement alike (V1: INCREMENT BY 50)");
     }
+
+    /**
+     * EclipseLink takes the block V..V+49 for a nextval of V only with this setting (else V-49..V,
+     * the block {@code recordAll} took before): the two would hand out the same ids.
+     */
+    @Test
+    void eclipseLinkTakesItsBlocksFromNextvalOnwardsAsTheStatementDoes() throws java.io.IOException {
+        try (java.io.InputStream unit = AuditTrailTest.class.getResourceAsStream("/META-INF/persistence.xml")) {
+            String xml = new String(unit.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            org.junit.jupiter.api.Assertions.assertTrue(java.util.regex.Pattern.compile(
+                    "name=\"eclipselink.sequencing.start-sequence-at-nextval\"\\s+value=\"true\"").matcher(xml).find(),
+                    "persistence.xml must keep eclipselink.sequencing.start-sequence-at-nextval=true");
+        }
+    }
 }

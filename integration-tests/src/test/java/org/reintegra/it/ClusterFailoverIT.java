@@ -98,7 +98,17 @@ class ClusterFailoverIT {
     }
 
     @AfterAll
-    static void stopAll() {
+    static void stopAll() throws Exception {
+        try {
+            // the accounts this test invited (the test Keycloak keeps its data between runs)
+            new KeycloakAdmin(TestStack.get().realmUri(), TestStack.environment("REINTEGRA_IT_KEYCLOAK_ADMIN_PASSWORD"))
+                    .deleteTestLeftovers();
+        } finally {
+            stopServers();
+        }
+    }
+
+    private static void stopServers() {
         if (browser != null) {
             browser.close();
         }
@@ -143,8 +153,51 @@ class ClusterFailoverIT {
         assertEquals("a", route(caseworker));
     }
 
+    /**
+     * A partner's administrator on the first instance deactivates a colleague who works on the
+     * second: the colleague's session there ends at once (told over the data grid), not at the next
+     * token refresh minutes later. Their next action reloads the page into Keycloak's sign-in.
+     */
     @Test
     @Order(2)
+    void anAccountDeactivatedOnOneInstanceLosesItsSessionOnTheOtherAtOnce() throws Exception {
+        String username = "it.cluster-" + Long.toString(System.currentTimeMillis(), 36);
+        String email = username + "@justice-art.example";
+        Page admin = userOn("a");
+        PortalBrowser.signIn(admin, proxy.baseUri(), "admin.justice", "demo");
+        admin.navigate(proxy.baseUri() + "staff");
+        admin.locator("#staff-heading").waitFor();
+        admin.locator("#staff-invite").click();
+        admin.locator("#invite-username input").fill(username);
+        admin.locator("#invite-email input").fill(email);
+        admin.locator("#invite-given-name input").fill("Nana");
+        admin.locator("#invite-family-name input").fill("Cluster");
+        admin.locator("#invite-roles vaadin-checkbox").filter(new Locator.FilterOptions().setHasText("Caseworker")).click();
+        admin.locator("#invite-send").click();
+        awaitCell(admin, "#staff-grid", username);
+
+        Page colleague = userOn("b");
+        PortalBrowser.setPasswordFromMail(colleague, proxy.baseUri(), email, username, "Cluster-pass-1");
+        inboxRowOrTabs(colleague);
+        assertEquals("b", route(colleague));
+        colleague.evaluate("() => { window.reintegraSamePage = true; }");
+
+        admin.navigate(proxy.baseUri() + "staff"); // the list as it is now: the colleague has signed in
+        awaitCell(admin, "#staff-grid", username);
+        admin.locator("#staff-deactivate-" + username.replace(".", "\\.")).click();
+        admin.locator("[slot='confirm-button']").click();
+        admin.locator("#staff-reactivate-" + username.replace(".", "\\.")).waitFor();
+
+        // the colleague's next action, on the second instance: their session there has ended
+        colleague.locator("vaadin-tab").filter(new Locator.FilterOptions().setHasText("New")).first().click();
+        colleague.locator("#username").waitFor(new Locator.WaitForOptions().setTimeout(20_000));
+        assertEquals(Boolean.TRUE, colleague.evaluate("() => window.reintegraSamePage === undefined"),
+                "the page reloaded into sign-in");
+        assertEquals(0, colleague.locator("#welcome").count());
+    }
+
+    @Test
+    @Order(3)
     void peopleKeepWorkingWhenAnInstanceStops() throws Exception {
 
         Page officer = userOn("a");
@@ -195,6 +248,16 @@ class ClusterFailoverIT {
         reopened.locator("#referral-status").waitFor();
         assertEquals(address, reopened.url());
         assertEquals("a", route(reopened));
+    }
+
+    private static void inboxRowOrTabs(Page page) {
+        page.locator("vaadin-tab").filter(new Locator.FilterOptions().setHasText("New")).first().waitFor();
+    }
+
+    /** Waits until a cell of the grid shows the text (the grid loads its rows lazily). */
+    private static void awaitCell(Page page, String grid, String text) {
+        page.waitForFunction("([grid, text]) => [...document.querySelectorAll(grid + ' vaadin-grid-cell-content')]"
+                + ".some(c => c.innerText.includes(text))", List.of(grid, text));
     }
 
     /** The number in the inbox's "New (n)" tab. */

@@ -87,6 +87,45 @@ final class PortalBrowser implements AutoCloseable {
         page.locator("#welcome").waitFor();
     }
 
+    /**
+     * An invited account's first sign-in: the link of Keycloak's set-password mail, the new
+     * password, then the portal at {@code portal} (signing in if Keycloak asks).
+     */
+    static void setPasswordFromMail(Page page, String portal, String email, String username, String password)
+            throws Exception {
+        if (!TestStack.get().awaitMail(email, "Update", java.time.Duration.ofSeconds(30))) {
+            throw new AssertionError("the set-password mail to " + email + " did not arrive");
+        }
+        jakarta.mail.internet.MimeMessage mail = TestStack.get().mailTo(email, "Update").get(0);
+        java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+        mail.writeTo(raw);
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("http://[^\\s\"<>]+/login-actions/action-token\\?key=[A-Za-z0-9._-]+")
+                .matcher(raw.toString(java.nio.charset.StandardCharsets.UTF_8));
+        if (!link.find()) {
+            throw new AssertionError("the set-password mail carries no link");
+        }
+        page.navigate(link.group());
+        // Keycloak first names the action to perform, with a link to go on
+        com.microsoft.playwright.Locator proceed = page.locator("#kc-info-message a, a:has-text('proceed')");
+        page.locator("#password-new").or(proceed).first().waitFor();
+        if (page.locator("#password-new").count() == 0) {
+            proceed.first().click();
+        }
+        page.locator("#password-new").fill(password);
+        page.locator("#password-confirm").fill(password);
+        page.locator("input[type=submit], button[type=submit]").first().click();
+        page.waitForLoadState();
+        page.navigate(portal);
+        page.locator("#welcome, #username").first().waitFor();
+        if (page.locator("#username").count() > 0) {
+            page.locator("#username").fill(username);
+            page.locator("#kc-login").click();
+            page.locator("#password").fill(password);
+            page.locator("#kc-login").click();
+            page.locator("#welcome").waitFor();
+        }
+    }
+
     @Override
     public void close() {
         browser.close();

@@ -943,33 +943,7 @@ class PortalBrowserIT {
 
     /** Follows the set-password link Keycloak mailed to the address, sets the password and signs in to the portal. */
     private void setPasswordFromMail(Page page, String email, String username, String password) throws Exception {
-        assertTrue(TestStack.get().awaitMail(email, "Update", java.time.Duration.ofSeconds(30)), "the set-password mail arrives");
-        jakarta.mail.internet.MimeMessage mail = TestStack.get().mailTo(email, "Update").get(0);
-        java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
-        mail.writeTo(raw);
-        java.util.regex.Matcher link = java.util.regex.Pattern.compile("http://[^\\s\"<>]+/login-actions/action-token\\?key=[A-Za-z0-9._-]+")
-                .matcher(raw.toString(java.nio.charset.StandardCharsets.UTF_8));
-        assertTrue(link.find(), "the mail carries the link");
-        page.navigate(link.group());
-        // Keycloak first names the action to perform, with a link to go on
-        Locator proceed = page.locator("#kc-info-message a, a:has-text('proceed')");
-        page.locator("#password-new").or(proceed).first().waitFor();
-        if (page.locator("#password-new").count() == 0) {
-            proceed.first().click();
-        }
-        page.locator("#password-new").fill(password);
-        page.locator("#password-confirm").fill(password);
-        page.locator("input[type=submit], button[type=submit]").first().click();
-        page.waitForLoadState();
-        page.navigate(portal.toString());
-        page.locator("#welcome, #username").first().waitFor();
-        if (page.locator("#username").count() > 0) {
-            page.locator("#username").fill(username);
-            page.locator("#kc-login").click();
-            page.locator("#password").fill(password);
-            page.locator("#kc-login").click();
-            page.locator("#welcome").waitFor();
-        }
+        PortalBrowser.setPasswordFromMail(page, portal.toString(), email, username, password);
     }
 
     /** Waits until a cell of the grid shows the text (the grid loads its rows lazily). */

@@ -4,6 +4,8 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.topic.ITopic;
 import com.hazelcast.topic.Message;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -45,6 +47,9 @@ public class ClusterSignals {
 
     @Inject
     InboxCountCache inboxCounts;
+
+    @Resource
+    ManagedExecutorService executor;
 
     private volatile ITopic<String> topic;
     private volatile UUID listener;
@@ -103,11 +108,22 @@ public class ClusterSignals {
         }
     }
 
+    /**
+     * A signal of another instance. Hazelcast calls this on its own event thread, outside any of the
+     * server's contexts, so the work (ending HTTP sessions runs Vaadin's and CDI's session listeners)
+     * is handed to the server's managed executor.
+     */
     private void heard(Message<String> message) {
         if (message.getPublishingMember() != null && message.getPublishingMember().localMember()) {
             return; // this instance acted on it already
         }
-        ClusterSignal.decode(message.getMessageObject()).ifPresent(this::act);
+        ClusterSignal.decode(message.getMessageObject()).ifPresent(signal -> {
+            try {
+                executor.execute(() -> act(signal));
+            } catch (RuntimeException rejected) {
+                LOG.log(Level.WARNING, "Could not act on a signal of another instance: " + signal.kind(), rejected);
+            }
+        });
     }
 
     void act(ClusterSignal signal) {

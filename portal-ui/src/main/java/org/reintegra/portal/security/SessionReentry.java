@@ -65,15 +65,27 @@ final class SessionReentry {
             return;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.isEmpty() || path.equals("/") || path.startsWith("/callback") || path.startsWith("/signout")
-                || path.startsWith("/VAADIN/")) {
+        if (path.startsWith("/callback") || path.startsWith("/VAADIN/")) {
             return;
         }
         String address = path + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-        if (!isLocalAddress(address)) {
-            return;
+        if (isReturnAddress(address)) {
+            response.addCookie(cookie(request, URLEncoder.encode(address, StandardCharsets.UTF_8), RETURN_SECONDS));
+        } else if (hasReturnCookie(request)) {
+            // this sign-in starts at the start page: an address kept by an abandoned one must not win
+            response.addCookie(cookie(request, "", 0));
         }
-        response.addCookie(cookie(request, URLEncoder.encode(address, StandardCharsets.UTF_8), RETURN_SECONDS));
+    }
+
+    /** A page to return to after sign-in: a local address, and not the sign-in's or sign-out's own. */
+    static boolean isReturnAddress(String address) {
+        return isLocalAddress(address) && !address.startsWith("/callback") && !address.startsWith("/signout")
+                && !address.startsWith("/VAADIN/");
+    }
+
+    private static boolean hasReturnCookie(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        return cookies != null && Arrays.stream(cookies).anyMatch(c -> RETURN_COOKIE.equals(c.getName()));
     }
 
     /** The address kept by {@link #rememberAddress}, if it is one of the portal's own; the cookie is dropped. */
@@ -94,7 +106,7 @@ final class SessionReentry {
             return Optional.empty();
         }
         response.addCookie(cookie(request, "", 0));
-        return kept.filter(SessionReentry::isLocalAddress);
+        return kept.filter(SessionReentry::isReturnAddress);
     }
 
     /**

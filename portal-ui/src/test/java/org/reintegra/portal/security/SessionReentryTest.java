@@ -27,4 +27,13 @@ class SessionReentryTest {
         assertFalse(SessionReentry.isLocalAddress("/referrals/1\r\nSet-Cookie: x=y"));
         assertFalse(SessionReentry.isLocalAddress("/" + "a".repeat(2500)));
     }
+
+    @Test
+    void signInsOwnPagesAreNeverReturnedTo() {
+        assertTrue(SessionReentry.isReturnAddress("/referrals/42"));
+        assertFalse(SessionReentry.isReturnAddress("/signout"), "a planted cookie must not sign the user out again");
+        assertFalse(SessionReentry.isReturnAddress("/callback?code=x&state=y"));
+        assertFalse(SessionReentry.isReturnAddress("/VAADIN/build/app.js"));
+        assertFalse(SessionReentry.isReturnAddress("//elsewhere.example/"));
+    }
 }
