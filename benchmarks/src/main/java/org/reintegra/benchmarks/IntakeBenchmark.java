@@ -46,7 +46,7 @@ public final class IntakeBenchmark {
     public static void main(String[] args) throws Exception {
         Path home = Path.of(System.getProperty("reintegra.home", System.getProperty("user.home") + "/.reintegra"));
         String portal = System.getProperty("reintegra.portal", "http://127.0.0.1:8080/");
-        String realm = System.getProperty("reintegra.realm", "http://127.0.0.1:58180/realms/reintegra");
+        String realm = System.getProperty("reintegra.realm", "http://127.0.0.1:28180/realms/reintegra");
         int requests = Integer.getInteger("reintegra.benchmark.requests", 2000);
         int threads = Integer.getInteger("reintegra.benchmark.threads", 16);
         Secrets secrets = Secrets.in(home);
@@ -71,7 +71,7 @@ public final class IntakeBenchmark {
         double apiSeconds = (System.nanoTime() - started) / 1e9;
         report("intake API (create and send)", api, requests / apiSeconds, failures.get());
 
-        String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + System.getProperty("reintegra.db.port", "55432") + "/reintegra";
+        String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + System.getProperty("reintegra.db.port", "25432") + "/reintegra";
         String appUser = System.getProperty("reintegra.db.app-user", "reintegra_app");
         String appPassword = secrets.get("reintegra.db.app-password");
         double[] raw = new double[requests];

@@ -93,7 +93,7 @@ public final class NationalDataGenerator {
 
     public static void main(String[] args) throws Exception {
         Path home = Path.of(setting("reintegra.home", System.getProperty("user.home") + "/.reintegra"));
-        int port = Integer.parseInt(setting("reintegra.db.port", "55432"));
+        int port = Integer.parseInt(setting("reintegra.db.port", "25432"));
         long referrals = Long.parseLong(setting("reintegra.generate.referrals", "1000000"));
         long sessionTarget = Long.parseLong(setting("reintegra.generate.sessions", "5000000"));
         Secrets secrets = Secrets.in(home);

@@ -67,7 +67,7 @@ public final class QueryBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path home = Path.of(System.getProperty("reintegra.home", System.getProperty("user.home") + "/.reintegra"));
-        int port = Integer.parseInt(System.getProperty("reintegra.db.port", "55432"));
+        int port = Integer.parseInt(System.getProperty("reintegra.db.port", "25432"));
         int iterations = Integer.parseInt(System.getProperty("reintegra.benchmark.iterations", "200"));
         Secrets secrets = Secrets.in(home);
         try (EmbeddedDatabase database = EmbeddedDatabase.start(home.resolve("postgres"), port,

@@ -35,10 +35,10 @@ public final class RunPortal {
         long started = System.nanoTime();
         Path home = Path.of(StackConfig.value("reintegra.home", System.getProperty("user.home") + "/.reintegra"));
         int portalPort = StackConfig.port("reintegra.port", 8080);
-        int databasePort = StackConfig.port("reintegra.db.port", 55432);
-        int keycloakPort = StackConfig.port("reintegra.keycloak.port", 58180);
-        int keycloakManagementPort = StackConfig.port("reintegra.keycloak.management-port", 58190);
-        int hazelcastPort = StackConfig.port("reintegra.hazelcast.port", 56900);
+        int databasePort = StackConfig.port("reintegra.db.port", 25432);
+        int keycloakPort = StackConfig.port("reintegra.keycloak.port", 28180);
+        int keycloakManagementPort = StackConfig.port("reintegra.keycloak.management-port", 28190);
+        int hazelcastPort = StackConfig.port("reintegra.hazelcast.port", 26900);
         int smtpPort = StackConfig.port("reintegra.mail.smtp.port", 2525);
         Secrets secrets = Secrets.in(home);
         Path logs = home.resolve("logs");
