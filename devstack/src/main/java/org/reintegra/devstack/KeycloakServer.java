@@ -203,7 +203,7 @@ public final class KeycloakServer implements AutoCloseable {
         requirePortFree(settings.host(), settings.managementPort());
 
         Path keycloakHome = unpackDistribution(settings.distributionArchive(), settings.home());
-        String realmDigest = writeRealmImport(keycloakHome);
+        String realmDigest = writeRealmImport(keycloakHome, settings.smtpPort());
         forgetDataOfAnotherRealmFile(keycloakHome, realmDigest);
 
         Files.createDirectories(settings.logFile().toAbsolutePath().getParent());
@@ -360,10 +360,12 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     /**
-     * Copies the realm import file into {@code data/import} and returns its SHA-256. It is written on
-     * every start; Keycloak only imports it when the realm does not exist yet.
+     * Copies the realm import file into {@code data/import} and returns the SHA-256 of what the realm
+     * is imported from: the file and the SMTP port that replaces its placeholder (the port is kept in
+     * the imported realm, so another port must import it afresh too). It is written on every start;
+     * Keycloak only imports it when the realm does not exist yet.
      */
-    private static String writeRealmImport(Path keycloakHome) throws IOException {
+    private static String writeRealmImport(Path keycloakHome, int smtpPort) throws IOException {
         Path importDir = Files.createDirectories(keycloakHome.resolve("data/import"));
         byte[] content;
         try (InputStream realm = KeycloakServer.class.getResourceAsStream(REALM_RESOURCE)) {
@@ -374,7 +376,10 @@ public final class KeycloakServer implements AutoCloseable {
         }
         Files.write(importDir.resolve(REALM + "-realm.json"), content);
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            digest.update(content);
+            digest.update(("|smtp-port=" + smtpPort).getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest.digest());
         } catch (java.security.NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);
         }
@@ -382,9 +387,9 @@ public final class KeycloakServer implements AutoCloseable {
 
     /**
      * The realm is imported only when it does not exist, so a realm file changed by a newer version
-     * of the project (a new client, a new role) would never reach existing data. When the data was
-     * imported from another realm file, it is dropped and the realm imported afresh: the local
-     * stack's Keycloak holds demo accounts only. Logged on standard error.
+     * of the project (a new client, a new role), or another SMTP port, would never reach existing
+     * data. When the data was imported from another realm file or port, it is dropped and the realm
+     * imported afresh: the local stack's Keycloak holds demo accounts only. Logged on standard error.
      */
     private static void forgetDataOfAnotherRealmFile(Path keycloakHome, String realmDigest) throws IOException {
         Path database = keycloakHome.resolve("data/h2");
@@ -396,7 +401,7 @@ public final class KeycloakServer implements AutoCloseable {
         if (imported.equals(realmDigest)) {
             return;
         }
-        System.err.println("The realm file changed since Keycloak's data was imported: importing the realm afresh ("
+        System.err.println("The realm file or the SMTP port changed since Keycloak's data was imported: importing the realm afresh ("
                 + database + " is dropped).");
         try (Stream<Path> paths = Files.walk(database)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
