@@ -5,11 +5,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
+import org.reintegra.persistence.TransactionEnd;
 
 /**
  * How long the portal's services take to answer, measured inside them: from the call's start to the
@@ -39,17 +39,9 @@ public class ServiceTimes {
             return;
         }
         if (transactions != null && transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                    // timed to the end of the commit
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        update(operation, startedNanos); // failed calls are not service times
-                    }
+            TransactionEnd.afterCompletion(transactions, status -> {
+                if (status == Status.STATUS_COMMITTED) {
+                    update(operation, startedNanos); // failed calls are not service times
                 }
             });
         } else {

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.Map;
@@ -14,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.reintegra.persistence.TransactionEnd;
 
 /**
  * The tab counts of unfiltered referral lists, kept for a few seconds per list (ADR 0011). Counting
@@ -98,18 +98,10 @@ public class InboxCountCache {
         if (written == null) {
             Set<String> gathered = ConcurrentHashMap.newKeySet();
             transactions.putResource(WRITTEN_IN_TRANSACTION, gathered);
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                    // nothing to do before the commit
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    forget(gathered);
-                    if (status == Status.STATUS_COMMITTED) {
-                        announce(gathered);
-                    }
+            TransactionEnd.afterCompletion(transactions, outcome -> {
+                forget(gathered);
+                if (outcome == Status.STATUS_COMMITTED) {
+                    announce(gathered);
                 }
             });
             written = gathered;

@@ -8,11 +8,9 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Cookie;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -139,7 +137,7 @@ class ClusterFailoverIT {
         String caseNumber = "CL-" + Long.toString(System.currentTimeMillis(), 36).toUpperCase();
         HttpResponse<String> sent = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(second.baseUri() + "api/v1/referrals"))
-                .header("Authorization", "Bearer " + apiToken("npa-case-system"))
+                .header("Authorization", "Bearer " + TestStack.get().apiToken("npa-case-system"))
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", caseNumber)
                 .POST(HttpRequest.BodyPublishers.ofString(newPathReferral(caseNumber))).build(),
@@ -268,19 +266,6 @@ class ClusterFailoverIT {
         Matcher number = Pattern.compile("\\((\\d+)\\)").matcher(tab.first().innerText());
         assertTrue(number.find());
         return Integer.parseInt(number.group(1));
-    }
-
-    private static String apiToken(String client) throws Exception {
-        String form = "grant_type=client_credentials&client_id=" + client + "&client_secret="
-                + URLEncoder.encode(TestStack.environment("REINTEGRA_IT_API_CLIENT_SECRET"), StandardCharsets.UTF_8);
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(TestStack.get().realmUri() + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
-        Matcher token = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
-        assertTrue(token.find(), response.body());
-        return token.group(1);
     }
 
     private static String newPathReferral(String caseNumber) {

@@ -2,7 +2,6 @@ package org.reintegra.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -386,16 +385,7 @@ class IntakeApiIT {
     }
 
     private String token(String client) throws IOException, InterruptedException {
-        String form = "grant_type=client_credentials&client_id=" + client + "&client_secret="
-                + URLEncoder.encode(System.getenv("REINTEGRA_IT_API_CLIENT_SECRET"), StandardCharsets.UTF_8);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(TestStack.get().realmUri()
-                        + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
-        String token = json(response.body()).getString("access_token");
-        assertNotNull(token);
-        return token;
+        return TestStack.get().apiToken(client);
     }
 
     private static JsonObject json(String text) {

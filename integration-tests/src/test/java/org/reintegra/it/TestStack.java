@@ -115,6 +115,27 @@ public final class TestStack {
         return keycloak.realmUri();
     }
 
+    /** An access token of an intake-API client (client-credentials grant with the test clients' secret). */
+    public String apiToken(String client) throws java.io.IOException, InterruptedException {
+        String form = "grant_type=client_credentials&client_id=" + client + "&client_secret="
+                + java.net.URLEncoder.encode(environment("REINTEGRA_IT_API_CLIENT_SECRET"), java.nio.charset.StandardCharsets.UTF_8);
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(realmUri() + "/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("Keycloak refused a token to " + client + ": " + response.statusCode() + " " + response.body());
+        }
+        try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(response.body()))) {
+            String token = reader.readObject().getString("access_token", null);
+            if (token == null) {
+                throw new AssertionError("Keycloak's answer carries no access token: " + response.body());
+            }
+            return token;
+        }
+    }
+
     /** Every mail the SMTP server has received so far. */
     public MimeMessage[] receivedMail() {
         return mail.getReceivedMessages();
