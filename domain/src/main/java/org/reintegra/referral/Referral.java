@@ -170,6 +170,18 @@ public class Referral extends AgencyPartnerSharedEntity {
     @Transient
     private List<ReferralNotice> notices = new ArrayList<>();
 
+    /**
+     * What the inbox's tab counts saw of this referral when it was read or last written
+     * ({@link #countedStateChanged}); null until then.
+     */
+    @Transient
+    private CountedState counted;
+
+    /** The fields the unfiltered inbox counts depend on (who sees it, its status, attention, assignment). */
+    record CountedState(TenantId agency, TenantId partner, boolean sent, ReferralStatus status, boolean agencyAttention,
+            boolean partnerAttention, String assignedCaseworker) {
+    }
+
     protected Referral() {
     }
 
@@ -560,6 +572,20 @@ public class Referral extends AgencyPartnerSharedEntity {
         this.agencyAttention = true;
         notices.add(new ReferralNotice(ReferralEvent.CONCERN_RAISED, ReferralSide.AGENCY, sendingOfficer,
                 partnerUser.username()));
+    }
+
+    /**
+     * Whether what the inbox counts depend on differs from when this referral was last read or written,
+     * remembering the present state for the next call. Unknown (never read here) counts as changed. A
+     * session recorded or a note written moves {@code changedAt} and the version but no count, and
+     * then keeps every inbox's cached counts ({@link ReferralCountListener}).
+     */
+    boolean countedStateChanged() {
+        CountedState now = new CountedState(agencyTenant(), partnerTenant(), sentAt != null, status, agencyAttention,
+                partnerAttention, assignedCaseworker);
+        boolean changed = !now.equals(counted);
+        counted = now;
+        return changed;
     }
 
     /** Who must be told of this unit of work's changes, handed over once. */

@@ -1,6 +1,7 @@
 package org.reintegra.referral;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -97,6 +98,28 @@ class ReferralTest {
 
         assertThrows(IllegalStateException.class, () -> referral.assignReference("NPA"));
         assertEquals("DRAFT", referral.reference());
+    }
+
+    // --- what the inbox counts see ---
+
+    @Test
+    void theInboxCountsSeeAChangeOfStatusAttentionOrCaseworkerButNotOfActivityAlone() {
+        Referral referral = accepted();
+        assertTrue(referral.countedStateChanged(), "never seen before: counts as changed");
+        assertFalse(referral.countedStateChanged(), "nothing changed since");
+
+        referral.deliveryBegan(CASEWORKER, STARTED);
+        assertTrue(referral.countedStateChanged(), "accepted to in progress");
+
+        referral.deliveryBegan(CASEWORKER, LATER);
+        assertEquals(LATER.instant(), referral.changedAt());
+        assertFalse(referral.countedStateChanged(), "a further session moves the activity time, no count");
+
+        referral.concernRaised(CASEWORKER, LATER);
+        assertTrue(referral.countedStateChanged(), "the agency's attention");
+
+        referral.putOnHold(CASEWORKER, "Client in hospital", HELD);
+        assertTrue(referral.countedStateChanged(), "on hold");
     }
 
     // --- the happy path and its history ---
