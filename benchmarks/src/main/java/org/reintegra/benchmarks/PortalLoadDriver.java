@@ -629,8 +629,9 @@ public final class PortalLoadDriver {
         long liveBytes() throws IOException, InterruptedException {
             jcmd("GC.run");
             String info = jcmd("GC.heap_info");
-            // Serial collector: "def new generation total …K, used …K" and "tenured generation …".
-            Matcher used = Pattern.compile("generation\\s+total \\d+K, used (\\d+)K").matcher(info);
+            // Serial: "def new generation total …K, used …K" and "tenured generation …"; parallel:
+            // "PSYoungGen total …" and "ParOldGen total …"; G1: "garbage-first heap total …K, used …K".
+            Matcher used = Pattern.compile("(?:generation|Gen|heap)\\s+total \\d+K, used (\\d+)K").matcher(info);
             long total = 0;
             boolean found = false;
             while (used.find()) {
