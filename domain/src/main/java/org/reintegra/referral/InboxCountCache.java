@@ -8,6 +8,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,6 +46,7 @@ public class InboxCountCache {
 
     private final Map<ListKey, Counted> lists = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
+    private final Map<ListKey, Map<InboxView, Long>> lastCounted = new ConcurrentHashMap<>();
 
     @Inject
     @ConfigProperty(name = "reintegra.inbox.counts-seconds", defaultValue = "10")
@@ -56,6 +58,15 @@ public class InboxCountCache {
     @Inject
     Event<ReferralCountsChanged> announcements;
 
+    /**
+     * The counts of a list as last taken on this instance, however old, or empty if never: good
+     * enough to judge how large a share of the list a tab holds ({@code ReferralService}, ADR 0013),
+     * never shown. Not forgotten by writes; bounded like the cache.
+     */
+    Optional<Map<InboxView, Long>> lastCounted(ListKey list) {
+        return Optional.ofNullable(lastCounted.get(list));
+    }
+
     /** The counts of a list, from the cache while fresh, else counted now (and kept if nothing changed meanwhile). */
     Map<InboxView, Long> counts(ListKey list, Supplier<Map<InboxView, Long>> count) {
         long now = System.nanoTime();
@@ -66,6 +77,10 @@ public class InboxCountCache {
         AtomicLong generation = generations.computeIfAbsent(list.tenant(), t -> new AtomicLong());
         long before = generation.get();
         Map<InboxView, Long> counts = Map.copyOf(count.get());
+        if (lastCounted.size() >= MAX_LISTS) {
+            lastCounted.clear();
+        }
+        lastCounted.put(list, counts);
         if (seconds > 0 && generation.get() == before) {
             if (lists.size() >= MAX_LISTS) {
                 lists.clear();

@@ -44,6 +44,11 @@ import org.reintegra.tenancy.TenantId;
 @RolesAllowed({Roles.AGENCY_OFFICER, Roles.AGENCY_LIAISON, Roles.PARTNER_STAFF, Roles.COLLEGE_REGISTRAR})
 public class ReferralService {
 
+    /** A tab holding at least one in this many of the list's referrals is read in index order. */
+    private static final long WALK_SHARE = 20;
+    /** A list this small is read in index order whatever the tab. */
+    private static final long SMALL_LIST = 2_000;
+
     static final String INBOX_FIELDS = "client.name,programme,service,status,dates";
     static final String DETAIL_FIELDS = "client.name,client.dateOfBirth,client.sex,client.language,programme,service,"
             + "desiredOutcomes,legalBasis,consent,custody,releaseDate,deadline,office,officer,caseworker,status,history,"
@@ -134,15 +139,15 @@ public class ReferralService {
                         + "FROM Referral r, Organisation o "
                         + "WHERE " + listCondition(side, query) + " AND o.id = r." + counterpartColumn + " "
                         + "ORDER BY r.statusChangedAt DESC, r.id DESC", ReferralSummary.class);
-        boolean wholeList = query.view() == InboxView.ALL && query.isUnfiltered();
-        if (wholeList) {
+        boolean inIndexOrder = readInIndexOrder(actor, side, query);
+        if (inIndexOrder) {
             plannerSorts(false);
         }
         List<ReferralSummary> page = bind(select, side, actor, query)
                 .setFirstResult(offset)
                 .setMaxResults(limit)
                 .getResultList();
-        if (wholeList) {
+        if (inIndexOrder) {
             plannerSorts(true);
         }
         auditTrail.recordAll(actor, AuditAction.LIST,
@@ -152,15 +157,38 @@ public class ReferralService {
     }
 
     /**
+     * Whether a page is best read by walking the side's list index in order, stopping after the page
+     * (see {@link #plannerSorts}): a whole list always; a tab when the list's counts as last taken
+     * ({@link InboxCountCache#lastCounted}, when the inbox opened) say it holds at least one in
+     * {@value #WALK_SHARE} of the list, or the list is small, so the walk meets a page's rows soon. Searches, filters and rare tabs are left to
+     * the planner: for them a sorted plan over the few matching rows is right.
+     */
+    private boolean readInIndexOrder(Actor actor, ReferralSide side, InboxQuery query) {
+        if (!query.isUnfiltered()) {
+            return false;
+        }
+        if (query.view() == InboxView.ALL) {
+            return true;
+        }
+        return inboxCountCache.lastCounted(new InboxCountCache.ListKey(actor.tenant().value(), side,
+                        side == ReferralSide.PARTNER ? actor.username() : null))
+                .map(counts -> {
+                    long all = counts.getOrDefault(InboxView.ALL, 0L);
+                    long tab = counts.getOrDefault(query.view(), 0L);
+                    return all <= SMALL_LIST || tab * WALK_SHARE >= all;
+                })
+                .orElse(false);
+    }
+
+    /**
      * Whether PostgreSQL may sort for the next statements of this transaction. A page of a whole list
      * (no tab, search or filter) is best read in the order of the side's list index (V1), stopping
      * after the page; PostgreSQL could not see that for a partner of middling size. The tenant is
      * named three times (the list's condition, EclipseLink's criteria, row-level security), and the
      * planner multiplies the three as if independent: for a partner with 33,000 referrals it expected
      * 40 rows, read all 33,000 and sorted them, 225 ms and 25,000 pages read instead of 0.6 ms
-     * (docs/benchmarks.md). Turning sorting off for that one statement leaves the index order as the
-     * only plan; tabs, searches and filters keep the planner's choice, since for a rare match the
-     * sorted plan is the right one.
+     * (docs/benchmarks.md, ADR 0013). Turning sorting off for that one statement leaves the index
+     * order as the only plan ({@link #readInIndexOrder} says when).
      */
     private void plannerSorts(boolean allowed) {
         entityManager.createNativeQuery("SELECT set_config('enable_sort', ?1, true)")
