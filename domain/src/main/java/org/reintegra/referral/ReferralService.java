@@ -160,8 +160,9 @@ public class ReferralService {
      * Whether a page is best read by walking the side's list index in order, stopping after the page
      * (see {@link #plannerSorts}): a whole list always; a tab when the list's counts as last taken
      * ({@link InboxCountCache#lastCounted}, when the inbox opened) say it holds at least one in
-     * {@value #WALK_SHARE} of the list, or the list is small, so the walk meets a page's rows soon. Searches, filters and rare tabs are left to
-     * the planner: for them a sorted plan over the few matching rows is right.
+     * {@value #WALK_SHARE} of the list, or the list is small, so the walk meets a page's rows soon.
+     * Searches, filters and rare tabs are left to the planner: for them a sorted plan over the few
+     * matching rows is right.
      */
     private boolean readInIndexOrder(Actor actor, ReferralSide side, InboxQuery query) {
         if (!query.isUnfiltered()) {
@@ -170,8 +171,7 @@ public class ReferralService {
         if (query.view() == InboxView.ALL) {
             return true;
         }
-        return inboxCountCache.lastCounted(new InboxCountCache.ListKey(actor.tenant().value(), side,
-                        side == ReferralSide.PARTNER ? actor.username() : null))
+        return inboxCountCache.lastCounted(listKey(actor, side))
                 .map(counts -> {
                     long all = counts.getOrDefault(InboxView.ALL, 0L);
                     long tab = counts.getOrDefault(query.view(), 0L);
@@ -180,10 +180,16 @@ public class ReferralService {
                 .orElse(false);
     }
 
+    /** Whose cached counts a list has: the organisation, its side and (for a partner's "mine") the person. */
+    private static InboxCountCache.ListKey listKey(Actor actor, ReferralSide side) {
+        return new InboxCountCache.ListKey(actor.tenant().value(), side,
+                side == ReferralSide.PARTNER ? actor.username() : null);
+    }
+
     /**
      * Whether PostgreSQL may sort for the next statements of this transaction. A page of a whole list
-     * (no tab, search or filter) is best read in the order of the side's list index (V1), stopping
-     * after the page; PostgreSQL could not see that for a partner of middling size. The tenant is
+     * or a large tab is best read in the order of the side's list index (V1), stopping after the
+     * page; PostgreSQL could not see that for a partner of middling size. The tenant is
      * named three times (the list's condition, EclipseLink's criteria, row-level security), and the
      * planner multiplies the three as if independent: for a partner with 33,000 referrals it expected
      * 40 rows, read all 33,000 and sorted them, 225 ms and 25,000 pages read instead of 0.6 ms
@@ -214,8 +220,7 @@ public class ReferralService {
         }
         ReferralSide side = viewer.get().side();
         if (filters.isUnfiltered()) {
-            counts.putAll(inboxCountCache.counts(new InboxCountCache.ListKey(actor.tenant().value(), side,
-                    side == ReferralSide.PARTNER ? actor.username() : null), () -> countViews(actor, side, filters)));
+            counts.putAll(inboxCountCache.counts(listKey(actor, side), () -> countViews(actor, side, filters)));
         } else {
             counts.putAll(countViews(actor, side, filters));
         }
