@@ -100,10 +100,12 @@ public final class PortalLoadDriver {
         System.out.printf(Locale.ROOT, "Portal live heap before: %.1f MB%n", before / 1e6);
         int sessions = driver.run(users, rampSeconds, seconds, threads);
         long after = heap.liveBytes();
+        heap.histogram("with-sessions");
         System.out.printf(Locale.ROOT, "Portal live heap with %d sessions: %.1f MB; per session %.0f KB%n", sessions,
                 after / 1e6, (after - before) / 1e3 / Math.max(1, sessions));
         int signedOut = driver.signOutAll();
         long closed = heap.liveBytes();
+        heap.histogram("signed-out");
         System.out.printf(Locale.ROOT, "Portal live heap after %d sessions were signed out: %.1f MB; the sessions held %.0f KB"
                 + " each (the rest of the growth is the warmed-up server: pools, caches)%n", signedOut, closed / 1e6,
                 (after - closed) / 1e3 / Math.max(1, signedOut));
@@ -673,6 +675,21 @@ public final class PortalLoadDriver {
                 throw new IOException("no heap figures in: " + info);
             }
             return total;
+        }
+
+        /**
+         * When {@code reintegra.load.histograms} names a folder, writes the portal's class histogram
+         * of live objects there ({@code <name>.txt}): with the sessions open and after they were
+         * signed out, the difference is what the sessions hold, class by class.
+         */
+        void histogram(String name) throws IOException, InterruptedException {
+            String folder = System.getProperty("reintegra.load.histograms", "");
+            if (!folder.isBlank()) {
+                java.nio.file.Path file = java.nio.file.Path.of(folder).resolve(name + ".txt");
+                java.nio.file.Files.createDirectories(file.getParent());
+                java.nio.file.Files.writeString(file, jcmd("GC.class_histogram"));
+                System.out.println("Class histogram written to " + file);
+            }
         }
 
         private String jcmd(String command) throws IOException, InterruptedException {
