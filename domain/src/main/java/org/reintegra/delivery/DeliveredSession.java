@@ -13,6 +13,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import org.reintegra.referral.ServiceType;
 import org.reintegra.tenancy.AgencyPartnerSharedEntity;
 import org.reintegra.tenancy.TenantId;
@@ -109,11 +110,15 @@ public class DeliveredSession extends AgencyPartnerSharedEntity {
 
     /**
      * Records how the client attended. Only a planned session (or a recorded one being corrected)
-     * takes attendance; a rescheduled one is history. Not attending needs a reason.
+     * takes attendance; a rescheduled one is history, and one still ahead has not taken place. Not
+     * attending needs a reason.
      */
     void record(Attendance outcome, AbsenceReason reason, String text, boolean raisedConcern, String by, Instant at) {
         if (attendance == Attendance.RESCHEDULED) {
             throw new SessionRefused("session.rescheduled-is-history");
+        }
+        if (sessionDate.isAfter(LocalDate.ofInstant(at, ZoneId.systemDefault()))) {
+            throw new SessionRefused("session.date.future");
         }
         if (outcome == null || !outcome.recorded()) {
             throw new SessionRefused("session.attendance.required");

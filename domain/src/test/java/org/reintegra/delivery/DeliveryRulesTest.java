@@ -71,6 +71,19 @@ class DeliveryRulesTest {
     }
 
     @Test
+    void attendanceOfASessionStillAheadIsRefused() {
+        SessionPlan nextWeek = new SessionPlan(LocalDate.parse("2026-12-05"), LocalTime.of(10, 0), 60,
+                ServiceType.PROSOCIAL_PROGRAMME);
+        DeliveredSession ahead = stored(new DeliveredSession(AGENCY, COLLEGE, 7, null, nextWeek, SessionFormat.INDIVIDUAL,
+                "ana", null, "ana", NOW), 33);
+        assertEquals("session.date.future", assertThrows(SessionRefused.class,
+                () -> ahead.record(Attendance.ATTENDED, null, null, false, "ana", NOW)).messageKey());
+        assertEquals(Attendance.PLANNED, ahead.attendance());
+        ahead.record(Attendance.ATTENDED, null, null, false, "ana", Instant.parse("2026-12-05T12:00:00Z"));
+        assertEquals(Attendance.ATTENDED, ahead.attendance());
+    }
+
+    @Test
     void onlyAttendanceThatTookPlaceIsRecorded() {
         assertEquals("session.attendance.required", assertThrows(SessionRefused.class,
                 () -> planned().record(Attendance.PLANNED, null, null, false, "ana", NOW)).messageKey());
