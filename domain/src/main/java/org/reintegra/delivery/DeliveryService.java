@@ -60,16 +60,42 @@ public class DeliveryService {
 
     private final Clock clock = Clock.systemUTC();
 
-    /** The sessions of a referral the caller's organisation shares, by date; empty for a missing or foreign one. */
-    public List<SessionEntry> sessionsOf(long referralId) {
+    /** The most sessions one call reads: a screen's page, never a whole long programme at once. */
+    public static final int MAX_SESSIONS_PER_PAGE = 500;
+
+    /** How many sessions a referral the caller's organisation shares has; 0 for a missing or foreign one. */
+    public int sessionCount(long referralId) {
+        signedInActor.actor(); // refuses a call without a tenant
+        if (entityManager.find(Referral.class, referralId) == null) {
+            return 0;
+        }
+        return ((Number) entityManager.createQuery("SELECT COUNT(s) FROM DeliveredSession s WHERE s.referralId = :referral")
+                .setParameter("referral", referralId).getSingleResult()).intValue();
+    }
+
+    /**
+     * One page of the sessions of a referral the caller's organisation shares, the latest first
+     * (planned ones ahead, then the most recent); empty for a missing or foreign one. A page that
+     * shows sessions is audited.
+     *
+     * @param offset how many of the latest sessions to skip, at least 0
+     * @param limit at most this many, 1 to {@link #MAX_SESSIONS_PER_PAGE}
+     */
+    public List<SessionEntry> sessionsOf(long referralId, int offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > MAX_SESSIONS_PER_PAGE) {
+            throw new IllegalArgumentException("a page of sessions is offset >= 0 and 1 to "
+                    + MAX_SESSIONS_PER_PAGE + " sessions, not " + offset + "+" + limit);
+        }
         Actor actor = signedInActor.actor();
         Referral referral = entityManager.find(Referral.class, referralId);
         if (referral == null) {
             return List.of();
         }
         List<SessionEntry> sessions = entityManager.createQuery("SELECT s FROM DeliveredSession s"
-                        + " WHERE s.referralId = :referral ORDER BY s.sessionDate, s.startTime, s.id", DeliveredSession.class)
+                        + " WHERE s.referralId = :referral"
+                        + " ORDER BY s.sessionDate DESC, s.startTime DESC, s.id DESC", DeliveredSession.class)
                 .setParameter("referral", referralId)
+                .setFirstResult(offset).setMaxResults(limit)
                 .getResultStream().map(DeliveredSession::entry).toList();
         if (!sessions.isEmpty()) {
             auditTrail.record(actor, AuditAction.LIST, referralId, referral.clientId(), SESSION_FIELDS, "referral sessions");

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -20,6 +21,7 @@ import org.reintegra.delivery.Attendance;
 import org.reintegra.delivery.ClientAttendance;
 import org.reintegra.delivery.DeliveryService;
 import org.reintegra.delivery.SessionEntry;
+import org.reintegra.portal.ui.HtmlText;
 import org.reintegra.referral.ServiceType;
 
 /**
@@ -29,6 +31,8 @@ import org.reintegra.referral.ServiceType;
 public class SessionsPanel extends VerticalLayout {
 
     private static final long serialVersionUID = 1L;
+    /** Up to this many sessions the list shows whole; beyond, it scrolls and reads a page at a time. */
+    private static final int SHOWN_WHOLE = 25;
 
     private final transient DeliveryService delivery;
     private final long referralId;
@@ -58,19 +62,36 @@ public class SessionsPanel extends VerticalLayout {
                 + (s.notes() == null ? "" : s.notes())).setHeader(getTranslation("session.notes"));
         grid.addColumn(SessionEntry::deliveredBy).setHeader(getTranslation("session.staff")).setAutoWidth(true);
         if (mayRecord) {
-            grid.addComponentColumn(s -> {
-                if (s.attendance() != Attendance.PLANNED) {
-                    return new com.vaadin.flow.component.html.Span();
-                }
-                Button record = new Button(getTranslation("session.record-attendance"), click -> open(s));
-                record.addClassName("session-record");
-                Button move = new Button(getTranslation("session.reschedule"), click -> reschedule(s));
-                move.addClassName("session-reschedule");
-                return new com.vaadin.flow.component.orderedlayout.HorizontalLayout(record, move);
-            }).setAutoWidth(true);
+            // Rendered in the browser: no server-side component per row, however long the programme.
+            grid.addColumn(LitRenderer.<SessionEntry>of("<vaadin-horizontal-layout theme=\"spacing\" ?hidden=${!item.planned}>"
+                            + "<vaadin-button class=\"session-record\" @click=${record}>"
+                            + HtmlText.inLitTemplate(getTranslation("session.record-attendance")) + "</vaadin-button>"
+                            + "<vaadin-button class=\"session-reschedule\" @click=${reschedule}>"
+                            + HtmlText.inLitTemplate(getTranslation("session.reschedule")) + "</vaadin-button>"
+                            + "</vaadin-horizontal-layout>")
+                    .withProperty("planned", s -> s.attendance() == Attendance.PLANNED)
+                    .withFunction("record", s -> {
+                        if (s.attendance() == Attendance.PLANNED) {
+                            open(s);
+                        }
+                    })
+                    .withFunction("reschedule", s -> {
+                        if (s.attendance() == Attendance.PLANNED) {
+                            reschedule(s);
+                        }
+                    })).setAutoWidth(true);
         }
-        grid.setItems(delivery.sessionsOf(referralId));
-        grid.setAllRowsVisible(true);
+        // The latest first, a page at a time: a long programme's hundreds of sessions are never all
+        // read or held; a short list shows whole.
+        int count = delivery.sessionCount(referralId);
+        grid.setItems(query -> delivery.sessionsOf(referralId, query.getOffset(), query.getLimit()).stream(),
+                query -> count); // the panel is built again after every change it makes
+        if (count <= SHOWN_WHOLE) {
+            grid.setAllRowsVisible(true);
+        } else {
+            grid.setPageSize(SHOWN_WHOLE);
+            grid.setHeight("32em");
+        }
         add(grid);
         if (mayRecord) {
             Button record = new Button(getTranslation("session.record"), click -> open(null));
