@@ -133,7 +133,7 @@ class PortalBrowserIT {
         Page owner = signedIn("lawyer.tamar");
         owner.navigate(portal + "referrals/" + justiceArtReferral);
         owner.locator("#referral-heading").waitFor();
-        assertEquals("Levan Tsiklauri", owner.locator("#referral-facts vaadin-form-item span").first().innerText());
+        assertEquals("Levan Tsiklauri", owner.locator("#referral-facts dd").first().innerText());
 
         Page outsider = signedIn("caseworker.dana");
         Response foreign = outsider.navigate(portal + "referrals/" + justiceArtReferral);
@@ -1330,6 +1330,24 @@ class PortalBrowserIT {
         partner.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
                 .setHasText("Referral reassigned.")).waitFor();
         assertTrue(partner.locator("#referral-changelog").innerText().contains("Back from leave."));
+
+        // a session planned on the referral, its attendance recorded from its row in the list
+        partner.locator("#session-record").click();
+        choose(partner, "#session-attendance", "Planned");
+        partner.locator("#session-notes textarea").fill("Individual session on the relapse plan.");
+        partner.locator("#session-save").click();
+        Locator recordPlanned = partner.locator("#sessions-grid vaadin-horizontal-layout:not([hidden]) .session-record");
+        recordPlanned.waitFor();
+        assertEquals(1, recordPlanned.count(), "only the planned session offers to record its attendance");
+        recordPlanned.click();
+        assertTrue(partner.locator("#session-attendance").innerText().contains("Attended"), "attended is offered first");
+        partner.locator("#session-save").click();
+        partner.locator("#session-dialog").waitFor(new Locator.WaitForOptions()
+                .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
+        partner.waitForFunction("() => !document.querySelector('#sessions-grid vaadin-horizontal-layout:not([hidden])"
+                + " .session-record')");
+        String sessions = partner.locator("#sessions-grid").innerText();
+        assertTrue(sessions.contains("relapse plan") && !sessions.contains("Planned"), sessions);
 
 
         officer.navigate(portal + "referrals/new");

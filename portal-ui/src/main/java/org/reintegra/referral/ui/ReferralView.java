@@ -11,7 +11,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.renderer.LocalDateTimeRenderer;
 import com.vaadin.flow.router.BeforeEvent;
@@ -31,6 +30,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.reintegra.access.Roles;
 import org.reintegra.portal.security.SignedInUser;
+import org.reintegra.portal.ui.FactList;
 import org.reintegra.portal.ui.MainLayout;
 import org.reintegra.referral.DeclineReason;
 import org.reintegra.referral.ReferralChangedMeanwhile;
@@ -119,43 +119,42 @@ public class ReferralView extends VerticalLayout implements HasUrlParameter<Long
             badges.add(attention);
         }
 
-        FormLayout facts = new FormLayout();
-        facts.setId("referral-facts");
-        field(facts, "referral.client", referral.clientName());
-        field(facts, "referral.date-of-birth", date(referral.clientDateOfBirth()));
-        field(facts, "referral.sex", getTranslation("sex." + referral.clientSex().name()));
-        field(facts, "referral.language", referral.clientPreferredLanguage() == null ? null
+        FactList facts = new FactList();
+        fact(facts, "referral.client", referral.clientName());
+        fact(facts, "referral.date-of-birth", date(referral.clientDateOfBirth()));
+        fact(facts, "referral.sex", getTranslation("sex." + referral.clientSex().name()));
+        fact(facts, "referral.language", referral.clientPreferredLanguage() == null ? null
                 : getTranslation("language." + referral.clientPreferredLanguage()));
-        field(facts, "referral.agency", referral.agencyName());
-        field(facts, "referral.partner", referral.partnerName());
-        field(facts, "referral.programme", getTranslation("programme." + referral.programmeArea().name()));
-        field(facts, "referral.service", getTranslation("service." + referral.serviceType().name()));
+        fact(facts, "referral.agency", referral.agencyName());
+        fact(facts, "referral.partner", referral.partnerName());
+        fact(facts, "referral.programme", getTranslation("programme." + referral.programmeArea().name()));
+        fact(facts, "referral.service", getTranslation("service." + referral.serviceType().name()));
         if (referral.offenceAndRiskDetailsShown()) {
-            field(facts, "referral.reason", referral.reasonForReferral());
-            field(facts, "referral.risk-summary", referral.riskSummary());
+            fact(facts, "referral.reason", referral.reasonForReferral());
+            fact(facts, "referral.risk-summary", referral.riskSummary());
         } else {
-            field(facts, "referral.reason", getTranslation("referral.not-shared-with-you"));
-            field(facts, "referral.risk-summary", getTranslation("referral.not-shared-with-you"));
+            fact(facts, "referral.reason", getTranslation("referral.not-shared-with-you"));
+            fact(facts, "referral.risk-summary", getTranslation("referral.not-shared-with-you"));
         }
         if (referral.healthNotesShown()) {
-            field(facts, "referral.health-notes", referral.healthNotes());
+            fact(facts, "referral.health-notes", referral.healthNotes());
         }
         if (referral.legalCaseDetailsShown()) {
-            field(facts, "referral.legal-case-details", referral.legalCaseDetails());
+            fact(facts, "referral.legal-case-details", referral.legalCaseDetails());
         }
-        field(facts, "referral.desired-outcomes", referral.desiredOutcomes().stream()
+        fact(facts, "referral.desired-outcomes", referral.desiredOutcomes().stream()
                 .map(o -> getTranslation("outcome." + o.name())).collect(Collectors.joining("; ")));
-        field(facts, "referral.legal-basis", referral.legalBasis() == null ? null
+        fact(facts, "referral.legal-basis", referral.legalBasis() == null ? null
                 : getTranslation("legal-basis." + referral.legalBasis().name())
                         + (referral.consentRecordedOn() == null ? ""
                         : " — " + getTranslation("referral.consent-on", date(referral.consentRecordedOn()))));
-        field(facts, "referral.custody", referral.custodyStatus() == null ? null
+        fact(facts, "referral.custody", referral.custodyStatus() == null ? null
                 : getTranslation("custody." + referral.custodyStatus().name()));
-        field(facts, "referral.release-date", date(referral.releaseDate()));
-        field(facts, "referral.deadline", date(referral.completionDeadline()));
-        field(facts, "referral.office", referral.sendingOffice());
-        field(facts, "referral.officer", referral.sendingOfficer());
-        field(facts, "referral.caseworker", referral.assignedCaseworker());
+        fact(facts, "referral.release-date", date(referral.releaseDate()));
+        fact(facts, "referral.deadline", date(referral.completionDeadline()));
+        fact(facts, "referral.office", referral.sendingOffice());
+        fact(facts, "referral.officer", referral.sendingOfficer());
+        fact(facts, "referral.caseworker", referral.assignedCaseworker());
 
         Grid<ReferralHistoryEntry> history = new Grid<>(ReferralHistoryEntry.class, false);
         history.setId("referral-history");
@@ -174,7 +173,7 @@ public class ReferralView extends VerticalLayout implements HasUrlParameter<Long
 
         boolean mayAttach = referral.viewerSide() == ReferralSide.AGENCY ? user.hasRole(Roles.AGENCY_OFFICER)
                 : user.hasRole(Roles.PARTNER_STAFF) || user.hasRole(Roles.COLLEGE_REGISTRAR);
-        add(heading, badges, actions(referral), facts);
+        add(heading, badges, actions(referral), facts.build("referral-facts"));
         addDeliveries(referral);
         add(new H3(getTranslation("attachments.title")),
                 new AttachmentsPanel(attachments, referral.id(), referral.viewerSide(), mayAttach, this::reload),
@@ -393,9 +392,8 @@ public class ReferralView extends VerticalLayout implements HasUrlParameter<Long
         notification.setId("referral-notice");
     }
 
-    private void field(FormLayout form, String labelKey, String value) {
-        Span text = new Span(value == null || value.isBlank() ? "—" : value);
-        form.addFormItem(text, getTranslation(labelKey));
+    private void fact(FactList facts, String labelKey, String value) {
+        facts.add(getTranslation(labelKey), value);
     }
 
     private String date(LocalDate date) {

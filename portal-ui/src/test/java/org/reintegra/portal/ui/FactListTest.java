@@ -1,0 +1,38 @@
+package org.reintegra.portal.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.vaadin.flow.component.Html;
+import org.junit.jupiter.api.Test;
+
+/** Facts are shown as text, never as markup, in one element. */
+class FactListTest {
+
+    @Test
+    void factsAreOneDescriptionListWithEveryValueShownAsText() {
+        Html facts = new FactList()
+                .add("Client", "Levan <b>Tsiklauri</b>")
+                .add("Reason", "Line one\nline \"two\" & 'three'")
+                .add("Health notes", " ")
+                .add("Caseworker", null)
+                .build("referral-facts");
+
+        assertEquals("dl", facts.getElement().getTag());
+        assertEquals("referral-facts", facts.getId().orElseThrow());
+        String html = facts.getInnerHtml();
+        assertTrue(html.contains("Levan &lt;b&gt;Tsiklauri&lt;/b&gt;"), html);
+        assertFalse(html.contains("<b>"), html);
+        assertTrue(html.contains("line &quot;two&quot; &amp; &#39;three&#39;") || html.contains("line \"two\" &amp; 'three'"),
+                html);
+        assertEquals(2, html.split("<dd[^>]*>—</dd>", -1).length - 1, "a blank and a missing value show as a dash");
+        assertEquals(4, html.split("<dt", -1).length - 1);
+    }
+
+    @Test
+    void textInALitTemplateCannotEndTheTemplateOrOpenAnExpression() {
+        assertEquals("Record &#96;now&#96; &#36;{x} &#92; &lt;b&gt;", HtmlText.inLitTemplate("Record `now` ${x} \\ <b>"));
+        assertEquals("a &amp; b", HtmlText.escaped("a & b"));
+    }
+}
