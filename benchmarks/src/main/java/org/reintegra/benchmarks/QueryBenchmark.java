@@ -133,6 +133,11 @@ public final class QueryBenchmark {
                 new Case("partner-search-page", PARTNER, searchPage(PARTNER_PAGE), PARTNER, pattern, PARTNER, PARTNER, 0));
     }
 
+    /** A list page filtered by programme, as {@code ReferralService.listCondition} adds it. */
+    private static String programme(String page) {
+        return page.replace(" AND o.id", " AND r.programme_area = ? AND o.id");
+    }
+
     private static String searchPage(String page) {
         return page.replace(" AND o.id", " AND r.search_key LIKE ? ESCAPE '\\' AND o.id");
     }
@@ -176,6 +181,19 @@ public final class QueryBenchmark {
                         "SELECT count(*) FROM referral r WHERE r.partner_tenant_id = ? AND r.sent_at IS NOT NULL"
                                 + " AND (r.status = 'SENT' OR (r.status IN ('ACCEPTED', 'IN_PROGRESS', 'ON_HOLD') AND r.partner_attention))"
                                 + shared, PARTNER, PARTNER, PARTNER),
+                // the programme filter (V16): a programme the partner does not deliver, one of the agency's
+                new Case("partner inbox, programme not delivered, first page", PARTNER,
+                        programme(partnerPage), PARTNER, "EDUCATION_PROMOTION", PARTNER, PARTNER, 0),
+                new Case("partner counts, programme not delivered", PARTNER,
+                        "SELECT r.status, count(r.status) FROM referral r WHERE r.partner_tenant_id = ? AND r.sent_at IS NOT NULL"
+                                + " AND r.programme_area = ?" + shared + " GROUP BY r.status",
+                        PARTNER, "EDUCATION_PROMOTION", PARTNER, PARTNER),
+                new Case("agency inbox, one programme, first page", AGENCY,
+                        programme(agencyPage), AGENCY, "EDUCATION_PROMOTION", AGENCY, AGENCY, 0),
+                new Case("agency counts, one programme", AGENCY,
+                        "SELECT r.status, count(r.status) FROM referral r WHERE r.agency_tenant_id = ?"
+                                + " AND r.programme_area = ?" + shared + " GROUP BY r.status",
+                        AGENCY, "EDUCATION_PROMOTION", AGENCY, AGENCY),
                 new Case("agency sent in the last year, count", AGENCY,
                         "SELECT count(*) FROM referral r WHERE r.agency_tenant_id = ? AND r.sent_at >= ?" + shared,
                         AGENCY, yearAgo, AGENCY, AGENCY),
