@@ -37,6 +37,9 @@ import org.reintegra.referral.ReferralSummary;
  */
 public class ReferralInbox extends VerticalLayout {
 
+    /** Rows per page of the list (Vaadin's default is 50). */
+    static final int PAGE_SIZE = 25;
+
     private static final long serialVersionUID = 1L;
 
     private final Grid<ReferralSummary> grid = new Grid<>(ReferralSummary.class, false);
@@ -104,6 +107,9 @@ public class ReferralInbox extends VerticalLayout {
         // the count). Counting an agency's half a million referrals once more per opening cost as
         // much as all the tabs' counts together (docs/benchmarks.md, the load driver).
         grid.setItems(page -> referrals.inboxPage(query, page.getOffset(), page.getLimit()).stream());
+        // A page is about a screenful: every row sent is read, audited and kept for the session, so
+        // the first answer carries what is seen; the grid asks for more as the list is scrolled.
+        grid.setPageSize(PAGE_SIZE);
         grid.addItemClickListener(click -> click.getSource().getUI()
                 .ifPresent(ui -> ui.navigate(ReferralView.class, click.getItem().id())));
         HorizontalLayout bar = new HorizontalLayout(views, search);
