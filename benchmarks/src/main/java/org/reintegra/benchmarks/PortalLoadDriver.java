@@ -134,7 +134,8 @@ public final class PortalLoadDriver {
         if (!raw.isBlank()) {
             int iterations = Integer.getInteger("reintegra.benchmark.iterations", 200);
             try (java.sql.Connection connection = java.sql.DriverManager.getConnection(raw)) {
-                for (QueryBenchmark.Case page : QueryBenchmark.servicePageCases(SEARCH_TERMS[0])) {
+                int pageRows = (int) Math.round(Arrays.stream(rows).average().orElse(QueryBenchmark.PAGE_ROWS));
+                for (QueryBenchmark.Case page : QueryBenchmark.servicePageCases(SEARCH_TERMS[0], pageRows)) {
                     physical.put(page.name(), QueryBenchmark.time(connection, page, false, iterations));
                 }
             }
