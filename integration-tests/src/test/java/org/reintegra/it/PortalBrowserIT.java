@@ -1347,7 +1347,8 @@ class PortalBrowserIT {
         partner.waitForFunction("() => !document.querySelector('#sessions-grid vaadin-horizontal-layout:not([hidden])"
                 + " .session-record')");
         String sessions = partner.locator("#sessions-grid").innerText();
-        assertTrue(sessions.contains("relapse plan") && !sessions.contains("Planned"), sessions);
+        assertTrue(sessions.contains("relapse plan") && !sessions.contains("Planned"),
+                "attended, with the note written when it was planned: " + sessions);
 
 
         officer.navigate(portal + "referrals/new");

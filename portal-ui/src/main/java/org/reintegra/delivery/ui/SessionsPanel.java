@@ -14,6 +14,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.timepicker.TimePicker;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Map;
 import org.reintegra.access.InputRejected;
 import org.reintegra.delivery.AbsenceReason;
@@ -81,14 +82,16 @@ public class SessionsPanel extends VerticalLayout {
                         }
                     })).setAutoWidth(true);
         }
-        // The latest first, a page at a time: a long programme's hundreds of sessions are never all
-        // read or held; a short list shows whole.
-        int count = delivery.sessionCount(referralId);
-        grid.setItems(query -> delivery.sessionsOf(referralId, query.getOffset(), query.getLimit()).stream(),
-                query -> count); // the panel is built again after every change it makes
-        if (count <= SHOWN_WHOLE) {
+        // The latest first. A short list is read once and shown whole; a long programme's hundreds of
+        // sessions are read a page at a time as the list is scrolled, never all read or held.
+        List<SessionEntry> latest = delivery.sessionsOf(referralId, 0, SHOWN_WHOLE + 1);
+        if (latest.size() <= SHOWN_WHOLE) {
+            grid.setItems(latest);
             grid.setAllRowsVisible(true);
         } else {
+            int count = delivery.sessionCount(referralId);
+            grid.setItems(query -> delivery.sessionsOf(referralId, query.getOffset(), query.getLimit()).stream(),
+                    query -> count); // the panel is built again after every change it makes
             grid.setPageSize(SHOWN_WHOLE);
             grid.setHeight("32em");
         }
@@ -123,6 +126,9 @@ public class SessionsPanel extends VerticalLayout {
         } else {
             attendance.setItems(Attendance.ATTENDED, Attendance.LATE, Attendance.DID_NOT_ATTEND);
             attendance.setValue(Attendance.ATTENDED);
+            // what was written when it was planned stays unless changed here
+            notes.setValue(planned.notes() == null ? "" : planned.notes());
+            concern.setValue(planned.concern());
         }
         form.add(attendance, reason);
         form.add(notes, 2);

@@ -1,8 +1,8 @@
 package org.reintegra.referral.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -12,7 +12,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.data.renderer.LocalDateTimeRenderer;
 import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
@@ -31,6 +30,7 @@ import java.util.function.Supplier;
 import org.reintegra.access.Roles;
 import org.reintegra.portal.security.SignedInUser;
 import org.reintegra.portal.ui.FactList;
+import org.reintegra.portal.ui.ReadOnlyTable;
 import org.reintegra.portal.ui.MainLayout;
 import org.reintegra.referral.DeclineReason;
 import org.reintegra.referral.ReferralChangedMeanwhile;
@@ -156,20 +156,14 @@ public class ReferralView extends VerticalLayout implements HasUrlParameter<Long
         fact(facts, "referral.officer", referral.sendingOfficer());
         fact(facts, "referral.caseworker", referral.assignedCaseworker());
 
-        Grid<ReferralHistoryEntry> history = new Grid<>(ReferralHistoryEntry.class, false);
-        history.setId("referral-history");
-        history.addColumn(new LocalDateTimeRenderer<>(h -> LocalDateTime.ofInstant(h.changedAt(), ZoneId.systemDefault()),
-                () -> DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale())))
-                .setHeader(getTranslation("history.when")).setAutoWidth(true);
-        history.addColumn(h -> h.from() == null ? "" : getTranslation("status." + h.from().name()))
-                .setHeader(getTranslation("history.from")).setAutoWidth(true);
-        history.addColumn(h -> getTranslation("status." + h.to().name()))
-                .setHeader(getTranslation("history.to")).setAutoWidth(true);
-        history.addColumn(ReferralHistoryEntry::changedBy).setHeader(getTranslation("history.who")).setAutoWidth(true);
-        history.addColumn(h -> h.reasonText() == null ? "" : h.reasonText())
-                .setHeader(getTranslation("history.why")).setAutoWidth(true);
-        history.setItems(referral.history());
-        history.setAllRowsVisible(true);
+        DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale());
+        Component history = new ReadOnlyTable<ReferralHistoryEntry>()
+                .column(getTranslation("history.when"), h -> when.format(LocalDateTime.ofInstant(h.changedAt(), ZoneId.systemDefault())))
+                .column(getTranslation("history.from"), h -> h.from() == null ? "" : getTranslation("status." + h.from().name()))
+                .column(getTranslation("history.to"), h -> getTranslation("status." + h.to().name()))
+                .column(getTranslation("history.who"), ReferralHistoryEntry::changedBy)
+                .column(getTranslation("history.why"), ReferralHistoryEntry::reasonText)
+                .build("referral-history", referral.history());
 
         boolean mayAttach = referral.viewerSide() == ReferralSide.AGENCY ? user.hasRole(Roles.AGENCY_OFFICER)
                 : user.hasRole(Roles.PARTNER_STAFF) || user.hasRole(Roles.COLLEGE_REGISTRAR);
@@ -221,21 +215,16 @@ public class ReferralView extends VerticalLayout implements HasUrlParameter<Long
     }
 
     /** The changelog: each amended field (or reassignment) with old and new value, who, when and why. */
-    private Grid<ReferralAmendmentEntry> changelog(ReferralDetails referral) {
-        Grid<ReferralAmendmentEntry> grid = new Grid<>(ReferralAmendmentEntry.class, false);
-        grid.setId("referral-changelog");
-        grid.addColumn(new LocalDateTimeRenderer<>(a -> LocalDateTime.ofInstant(a.amendedAt(), ZoneId.systemDefault()),
-                () -> DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale())))
-                .setHeader(getTranslation("history.when")).setAutoWidth(true);
-        grid.addColumn(a -> getTranslation("field." + a.field().name())).setHeader(getTranslation("changelog.field"))
-                .setAutoWidth(true);
-        grid.addColumn(a -> shown(a.field(), a.oldValue())).setHeader(getTranslation("changelog.old"));
-        grid.addColumn(a -> shown(a.field(), a.newValue())).setHeader(getTranslation("changelog.new"));
-        grid.addColumn(ReferralAmendmentEntry::amendedBy).setHeader(getTranslation("history.who")).setAutoWidth(true);
-        grid.addColumn(ReferralAmendmentEntry::reason).setHeader(getTranslation("history.why"));
-        grid.setItems(referral.changelog());
-        grid.setAllRowsVisible(true);
-        return grid;
+    private Component changelog(ReferralDetails referral) {
+        DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale());
+        return new ReadOnlyTable<ReferralAmendmentEntry>()
+                .column(getTranslation("history.when"), a -> when.format(LocalDateTime.ofInstant(a.amendedAt(), ZoneId.systemDefault())))
+                .column(getTranslation("changelog.field"), a -> getTranslation("field." + a.field().name()))
+                .column(getTranslation("changelog.old"), a -> shown(a.field(), a.oldValue()))
+                .column(getTranslation("changelog.new"), a -> shown(a.field(), a.newValue()))
+                .column(getTranslation("history.who"), ReferralAmendmentEntry::amendedBy)
+                .column(getTranslation("history.why"), ReferralAmendmentEntry::reason)
+                .build("referral-changelog", referral.changelog());
     }
 
     /** A changelog value as people read it: translated codes, dates in the user's format. */

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.vaadin.flow.component.Html;
 import org.junit.jupiter.api.Test;
 
-/** Facts are shown as text, never as markup, in one element. */
+/** Facts and read-only tables are shown as text, never as markup, in one element each. */
 class FactListTest {
 
     @Test
@@ -28,6 +28,25 @@ class FactListTest {
                 html);
         assertEquals(2, html.split("<dd[^>]*>—</dd>", -1).length - 1, "a blank and a missing value show as a dash");
         assertEquals(4, html.split("<dt", -1).length - 1);
+    }
+
+    @Test
+    void aReadOnlyTableIsOneTableWithEveryCellShownAsText() {
+        record Change(String when, String why) {
+        }
+        Html table = new ReadOnlyTable<Change>()
+                .column("When", Change::when)
+                .column("Why", Change::why)
+                .build("referral-history", java.util.List.of(new Change("1 May", "<script>alert(1)</script>"),
+                        new Change("2 May", null)));
+
+        assertEquals("table", table.getElement().getTag());
+        assertEquals("referral-history", table.getId().orElseThrow());
+        String html = table.getInnerHtml();
+        assertFalse(html.contains("<script>"), html);
+        assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), html);
+        assertEquals(2, html.split("<th ", -1).length - 1);
+        assertEquals(3, html.split("<tr", -1).length - 1, "the header's row and two rows");
     }
 
     @Test
