@@ -127,18 +127,37 @@ public class DeliveredSession extends AgencyPartnerSharedEntity {
             throw new SessionRefused(outcome == Attendance.DID_NOT_ATTEND
                     ? "session.absence-reason.required" : "session.absence-reason.only-if-absent");
         }
-        if (text != null && text.length() > MAX_NOTES) {
-            throw new SessionRefused("session.notes.too-long");
-        }
         this.attendance = outcome;
         this.absenceReason = reason;
-        this.notes = text == null || text.isBlank() ? null : text.strip();
+        this.notes = checkedNote(text);
         this.concern = raisedConcern;
         this.recordedBy = by;
         this.recordedAt = at;
     }
 
-    /** Moves a planned session: this one becomes history, the returned one takes its place. */
+    /**
+     * Notes a planned session, for whoever runs it ("bring the ID card"). The note stays when the
+     * attendance is recorded or the session moved. A concern is raised about a session that took
+     * place, so planning refuses one rather than dropping it.
+     */
+    void notePlan(String text, boolean raisedConcern) {
+        if (attendance != Attendance.PLANNED) {
+            throw new SessionRefused("session.reschedule.only-planned");
+        }
+        if (raisedConcern) {
+            throw new SessionRefused("concern", "session.concern.only-recorded");
+        }
+        this.notes = checkedNote(text);
+    }
+
+    private static String checkedNote(String text) {
+        if (text != null && text.length() > MAX_NOTES) {
+            throw new SessionRefused("session.notes.too-long");
+        }
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    /** Moves a planned session: this one becomes history, the returned one takes its place with its note. */
     DeliveredSession reschedule(SessionPlan newPlan, String by, Instant at) {
         if (attendance != Attendance.PLANNED) {
             throw new SessionRefused("session.reschedule.only-planned");
@@ -146,8 +165,10 @@ public class DeliveredSession extends AgencyPartnerSharedEntity {
         this.attendance = Attendance.RESCHEDULED;
         this.recordedBy = by;
         this.recordedAt = at;
-        return new DeliveredSession(agencyTenant(), partnerTenant(), referralId, groupId, newPlan, format, deliveredBy,
-                id, by, at);
+        DeliveredSession moved = new DeliveredSession(agencyTenant(), partnerTenant(), referralId, groupId, newPlan, format,
+                deliveredBy, id, by, at);
+        moved.notes = notes;
+        return moved;
     }
 
     SessionEntry entry() {

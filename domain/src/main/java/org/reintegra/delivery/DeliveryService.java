@@ -229,6 +229,8 @@ public class DeliveryService {
                 session.record(client.attendance(), client.absenceReason(), client.notes(), client.concern(),
                         actor.username(), clock.instant());
                 afterDelivery(referral, actor, client);
+            } else {
+                session.notePlan(client.notes(), client.concern());
             }
             entityManager.persist(session);
             stored.add(session);

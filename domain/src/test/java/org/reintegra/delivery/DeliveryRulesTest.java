@@ -71,6 +71,24 @@ class DeliveryRulesTest {
     }
 
     @Test
+    void aPlannedSessionKeepsItsNoteThroughRescheduleAndAttendanceButRefusesAConcern() {
+        DeliveredSession session = planned();
+        assertEquals("session.concern.only-recorded", assertThrows(SessionRefused.class,
+                () -> session.notePlan("bring the ID card", true)).messageKey());
+        assertEquals("session.notes.too-long", assertThrows(SessionRefused.class,
+                () -> session.notePlan("x".repeat(DeliveredSession.MAX_NOTES + 1), false)).messageKey());
+        session.notePlan("  bring the ID card ", false);
+        assertEquals("bring the ID card", session.entry().notes());
+
+        DeliveredSession moved = stored(session.reschedule(PLAN, "ana", NOW), 34);
+        assertEquals("bring the ID card", moved.entry().notes());
+        moved.record(Attendance.ATTENDED, null, "bring the ID card; brought it", false, "ana", NOW);
+        assertEquals("bring the ID card; brought it", moved.entry().notes());
+        assertEquals("session.reschedule.only-planned", assertThrows(SessionRefused.class,
+                () -> moved.notePlan("later", false)).messageKey());
+    }
+
+    @Test
     void attendanceOfASessionStillAheadIsRefused() {
         SessionPlan nextWeek = new SessionPlan(LocalDate.parse("2026-12-05"), LocalTime.of(10, 0), 60,
                 ServiceType.PROSOCIAL_PROGRAMME);

@@ -1334,12 +1334,19 @@ class PortalBrowserIT {
         // a session planned on the referral, its attendance recorded from its row in the list
         partner.locator("#session-record").click();
         choose(partner, "#session-attendance", "Planned");
+        assertTrue(partner.locator("#session-concern").getAttribute("disabled") != null,
+                "a concern waits for the session to take place");
+        partner.locator("#session-notes textarea").fill("Bring the relapse plan.");
         partner.locator("#session-save").click();
         Locator recordPlanned = partner.locator("#sessions-grid vaadin-horizontal-layout:not([hidden]) .session-record");
         recordPlanned.waitFor();
         assertEquals(1, recordPlanned.count(), "only the planned session offers to record its attendance");
+        assertTrue(partner.locator("#sessions-grid").innerText().contains("Bring the relapse plan."),
+                "the note written while planning is kept");
         recordPlanned.click();
         assertTrue(partner.locator("#session-attendance").innerText().contains("Attended"), "attended is offered first");
+        assertEquals("Bring the relapse plan.", partner.locator("#session-notes textarea").inputValue(),
+                "recording attendance starts from the planning note");
         partner.locator("#session-notes textarea").fill("Individual session on the relapse plan.");
         partner.locator("#session-save").click();
         partner.locator("#session-dialog").waitFor(new Locator.WaitForOptions()

@@ -144,6 +144,7 @@ public class GroupSessionView extends VerticalLayout implements HasDynamicTitle 
             reason = SessionForm.absence(GroupSessionView.this::getTranslation, null, attendance);
             reason.addClassName("group-absence");
             concern.addClassName("group-concern");
+            SessionForm.concernOnlyWhenHeld(attendance, concern);
             notes.addClassName("group-notes");
             notes.setAriaLabel(getTranslation("session.notes"));
             notes.setPlaceholder(getTranslation("session.notes"));

@@ -80,6 +80,18 @@ final class SessionForm {
         return reason;
     }
 
+    /** A concern is raised about a session that took place: the box is off while the session is only planned. */
+    static void concernOnlyWhenHeld(Select<Attendance> attendance, com.vaadin.flow.component.checkbox.Checkbox concern) {
+        concern.setEnabled(attendance.getValue() != Attendance.PLANNED);
+        attendance.addValueChangeListener(e -> {
+            boolean held = e.getValue() != Attendance.PLANNED;
+            concern.setEnabled(held);
+            if (!held) {
+                concern.clear();
+            }
+        });
+    }
+
     static SessionPlan plan(DatePicker date, TimePicker time, IntegerField duration, ServiceType service) {
         return new SessionPlan(date.getValue(), time.getValue(), duration.getValue() == null ? 0 : duration.getValue(),
                 service);

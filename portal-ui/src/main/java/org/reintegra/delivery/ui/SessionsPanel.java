@@ -120,6 +120,7 @@ public class SessionsPanel extends VerticalLayout {
         notes.setMaxLength(2000);
         Checkbox concern = new Checkbox(getTranslation("session.concern-flag"));
         concern.setId("session-concern");
+        SessionForm.concernOnlyWhenHeld(attendance, concern);
         FormLayout form = new FormLayout();
         if (planned == null) {
             form.add(date, time, duration);
