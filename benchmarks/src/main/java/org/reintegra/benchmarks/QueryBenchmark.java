@@ -143,6 +143,16 @@ public final class QueryBenchmark {
         return page.replace(" AND o.id", " AND r.programme_area = ? AND o.id");
     }
 
+    /** A list page filtered by sending office, as {@code ReferralService.listCondition} adds it. */
+    private static String office(String page) {
+        return page.replace(" AND o.id", " AND r.sending_office = ? AND o.id");
+    }
+
+    /** A list page filtered by the day it was sent (from, before), as {@code ReferralService.listCondition} adds it. */
+    private static String sentBetween(String page) {
+        return page.replace(" AND o.id", " AND r.sent_at >= ? AND r.sent_at < ? AND o.id");
+    }
+
     private static String searchPage(String page) {
         return page.replace(" AND o.id", " AND r.search_key LIKE ? ESCAPE '\\' AND o.id");
     }
@@ -150,6 +160,9 @@ public final class QueryBenchmark {
     static List<Case> cases() {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         Timestamp yearAgo = Timestamp.from(today.minusYears(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        Timestamp monthFrom = Timestamp.from(today.minusYears(2).withDayOfMonth(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        Timestamp monthTo = Timestamp.from(today.minusYears(2).withDayOfMonth(1).plusMonths(1).atStartOfDay(ZoneOffset.UTC)
+                .toInstant());
         String shared = SHARED;
         String agencyPage = AGENCY_PAGE;
         String partnerPage = PARTNER_PAGE;
@@ -199,6 +212,36 @@ public final class QueryBenchmark {
                         "SELECT r.status, count(r.status) FROM referral r WHERE r.agency_tenant_id = ?"
                                 + " AND r.programme_area = ?" + shared + " GROUP BY r.status",
                         AGENCY, "EDUCATION_PROMOTION", AGENCY, AGENCY),
+                // the sending-office filter: one of the agency's four offices, one office among the partner's senders
+                new Case("agency inbox, one office, first page", AGENCY,
+                        office(agencyPage), AGENCY, "Kutaisi office", AGENCY, AGENCY, 0),
+                new Case("agency counts, one office", AGENCY,
+                        "SELECT r.status, count(r.status) FROM referral r WHERE r.agency_tenant_id = ?"
+                                + " AND r.sending_office = ?" + shared + " GROUP BY r.status",
+                        AGENCY, "Kutaisi office", AGENCY, AGENCY),
+                new Case("partner inbox, one office, first page", PARTNER,
+                        office(partnerPage), PARTNER, "Kutaisi office", PARTNER, PARTNER, 0),
+                new Case("partner counts, one office", PARTNER,
+                        "SELECT r.status, count(r.status) FROM referral r WHERE r.partner_tenant_id = ? AND r.sent_at IS NOT NULL"
+                                + " AND r.sending_office = ?" + shared + " GROUP BY r.status",
+                        PARTNER, "Kutaisi office", PARTNER, PARTNER),
+                // the date filter: referrals sent in one month two years ago
+                new Case("agency inbox, sent in one month 2 years ago, first page", AGENCY,
+                        sentBetween(agencyPage), AGENCY, monthFrom, monthTo, AGENCY, AGENCY, 0),
+                // as the portal reads it once the counts showed the month holds a small share of the list
+                new Case("agency inbox, sent in one month 2 years ago, first page, matching rows read", AGENCY, List.of(
+                        new Step("SELECT set_config('enable_indexscan', 'off', true)"),
+                        new Step(sentBetween(agencyPage), AGENCY, monthFrom, monthTo, AGENCY, AGENCY, 0))),
+                new Case("agency counts, sent in one month 2 years ago", AGENCY,
+                        "SELECT r.status, count(r.status) FROM referral r WHERE r.agency_tenant_id = ?"
+                                + " AND r.sent_at >= ? AND r.sent_at < ?" + shared + " GROUP BY r.status",
+                        AGENCY, monthFrom, monthTo, AGENCY, AGENCY),
+                new Case("partner inbox, sent in one month 2 years ago, first page", PARTNER,
+                        sentBetween(partnerPage), PARTNER, monthFrom, monthTo, PARTNER, PARTNER, 0),
+                new Case("partner counts, sent in one month 2 years ago", PARTNER,
+                        "SELECT r.status, count(r.status) FROM referral r WHERE r.partner_tenant_id = ? AND r.sent_at IS NOT NULL"
+                                + " AND r.sent_at >= ? AND r.sent_at < ?" + shared + " GROUP BY r.status",
+                        PARTNER, monthFrom, monthTo, PARTNER, PARTNER),
                 new Case("agency sent in the last year, count", AGENCY,
                         "SELECT count(*) FROM referral r WHERE r.agency_tenant_id = ? AND r.sent_at >= ?" + shared,
                         AGENCY, yearAgo, AGENCY, AGENCY),

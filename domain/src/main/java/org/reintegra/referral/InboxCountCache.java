@@ -40,6 +40,14 @@ public class InboxCountCache {
     private record Counted(Map<InboxView, Long> counts, long until) {
     }
 
+    /** A list with a search or filters (its view left out: one count gives every view). */
+    private record FilteredList(ListKey list, InboxQuery filters) {
+        FilteredList(ListKey list, InboxQuery filters) {
+            this.list = list;
+            this.filters = filters.withView(InboxView.ALL);
+        }
+    }
+
     private static final int MAX_LISTS = 10_000;
     /** The transaction's resource naming the organisations it wrote referrals for. */
     private static final Object WRITTEN_IN_TRANSACTION = InboxCountCache.class.getName() + ".written";
@@ -47,6 +55,7 @@ public class InboxCountCache {
     private final Map<ListKey, Counted> lists = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
     private final Map<ListKey, Map<InboxView, Long>> lastCounted = new ConcurrentHashMap<>();
+    private final Map<FilteredList, Map<InboxView, Long>> lastFiltered = new ConcurrentHashMap<>();
 
     @Inject
     @ConfigProperty(name = "reintegra.inbox.counts-seconds", defaultValue = "10")
@@ -65,6 +74,23 @@ public class InboxCountCache {
      */
     Optional<Map<InboxView, Long>> lastCounted(ListKey list) {
         return Optional.ofNullable(lastCounted.get(list));
+    }
+
+    /**
+     * The counts of a list searched or filtered so, as last taken on this instance, or empty if never:
+     * like {@link #lastCounted}, only to judge how a page is read, never shown (a search or filter is
+     * always counted afresh for the tabs).
+     */
+    Optional<Map<InboxView, Long>> lastFiltered(ListKey list, InboxQuery filters) {
+        return Optional.ofNullable(lastFiltered.get(new FilteredList(list, filters)));
+    }
+
+    /** A search or filter of a list was counted (see {@link #lastFiltered}). */
+    void filteredCounted(ListKey list, InboxQuery filters, Map<InboxView, Long> counts) {
+        if (lastFiltered.size() >= MAX_LISTS) {
+            lastFiltered.clear();
+        }
+        lastFiltered.put(new FilteredList(list, filters), Map.copyOf(counts));
     }
 
     /** The counts of a list, from the cache while fresh, else counted now (and kept if nothing changed meanwhile). */

@@ -139,45 +139,73 @@ public class ReferralService {
                         + "FROM Referral r, Organisation o "
                         + "WHERE " + listCondition(side, query) + " AND o.id = r." + counterpartColumn + " "
                         + "ORDER BY r.statusChangedAt DESC, r.id DESC", ReferralSummary.class);
-        boolean inIndexOrder = readInIndexOrder(actor, side, query);
-        if (inIndexOrder) {
-            plannerSorts(false);
-        }
+        PageRead read = pageRead(actor, side, query);
+        read.steer(this, true);
         List<ReferralSummary> page = bind(select, side, actor, query)
                 .setFirstResult(offset)
                 .setMaxResults(limit)
                 .getResultList();
-        if (inIndexOrder) {
-            plannerSorts(true);
-        }
+        read.steer(this, false);
         auditTrail.recordAll(actor, AuditAction.LIST,
                 page.stream().map(row -> new AuditTrail.Access(row.id(), row.clientId())).toList(), INBOX_FIELDS, "referral inbox");
         serviceTimes.record(operation(side, query, "page"), started);
         return page;
     }
 
+    /** How PostgreSQL is to read a page of a list (ADR 0013, amended by V17). */
+    private enum PageRead {
+        /** Walk the side's list index in order and stop after the page (sorting off). */
+        LIST_INDEX,
+        /** Read the few rows that match, through the filter's own index, and sort them (index scans off). */
+        MATCHING_ROWS,
+        /** Leave it to the planner. */
+        PLANNER;
+
+        /** Sets the planner for the page's statement ({@code before}), or back to its defaults after it. */
+        void steer(ReferralService service, boolean before) {
+            switch (this) {
+                case LIST_INDEX -> service.plannerSetting("enable_sort", !before);
+                case MATCHING_ROWS -> service.plannerSetting("enable_indexscan", !before);
+                default -> {
+                }
+            }
+        }
+    }
+
     /**
-     * Whether a page is best read by walking the side's list index in order, stopping after the page
-     * (see {@link #plannerSorts}): a whole list always; a tab when the list's counts as last taken
-     * ({@link InboxCountCache#lastCounted}, when the inbox opened) say it holds at least one in
-     * {@value #WALK_SHARE} of the list, or the list is small, so the walk meets a page's rows soon.
-     * Searches, filters and rare tabs are left to the planner: for them a sorted plan over the few
-     * matching rows is right.
+     * How a page is best read. A whole list always, and a tab that the list's counts as last taken
+     * ({@link InboxCountCache#lastCounted}, when the inbox opened) say holds at least one in
+     * {@value #WALK_SHARE} of the list, or a small list: by walking the side's list index in order,
+     * stopping after the page; the walk meets a page's rows soon.
+     *
+     * <p>A search or filter whose counts (taken for the same filters just before, when they were
+     * applied: {@link InboxCountCache#lastFiltered}) show fewer than one in {@value #WALK_SHARE} of
+     * the list: by reading the matching rows through the filter's index and sorting them. PostgreSQL
+     * takes matches as spread evenly along the list's order and would walk the list for them; but the
+     * referrals sent in a month two years ago come late in an order of latest change first, and the
+     * walk read 199,000 rows for 50 (agency: 519 ms instead of 22, docs/benchmarks.md). Anything else
+     * is left to the planner.
      */
-    private boolean readInIndexOrder(Actor actor, ReferralSide side, InboxQuery query) {
-        if (!query.isUnfiltered()) {
-            return false;
+    private PageRead pageRead(Actor actor, ReferralSide side, InboxQuery query) {
+        InboxCountCache.ListKey list = listKey(actor, side);
+        Optional<Map<InboxView, Long>> listCounts = inboxCountCache.lastCounted(list);
+        if (query.isUnfiltered()) {
+            if (query.view() == InboxView.ALL) {
+                return PageRead.LIST_INDEX;
+            }
+            return listCounts.map(counts -> {
+                long all = counts.getOrDefault(InboxView.ALL, 0L);
+                long tab = counts.getOrDefault(query.view(), 0L);
+                return all <= SMALL_LIST || tab * WALK_SHARE >= all ? PageRead.LIST_INDEX : PageRead.PLANNER;
+            }).orElse(PageRead.PLANNER);
         }
-        if (query.view() == InboxView.ALL) {
-            return true;
+        Optional<Map<InboxView, Long>> filtered = inboxCountCache.lastFiltered(list, query);
+        if (listCounts.isEmpty() || filtered.isEmpty()) {
+            return PageRead.PLANNER;
         }
-        return inboxCountCache.lastCounted(listKey(actor, side))
-                .map(counts -> {
-                    long all = counts.getOrDefault(InboxView.ALL, 0L);
-                    long tab = counts.getOrDefault(query.view(), 0L);
-                    return all <= SMALL_LIST || tab * WALK_SHARE >= all;
-                })
-                .orElse(false);
+        long all = listCounts.get().getOrDefault(InboxView.ALL, 0L);
+        long matching = filtered.get().getOrDefault(query.view(), 0L);
+        return all > SMALL_LIST && matching * WALK_SHARE < all ? PageRead.MATCHING_ROWS : PageRead.PLANNER;
     }
 
     /** Whose cached counts a list has: the organisation, its side and (for a partner's "mine") the person. */
@@ -187,18 +215,19 @@ public class ReferralService {
     }
 
     /**
-     * Whether PostgreSQL may sort for the next statements of this transaction. A page of a whole list
-     * or a large tab is best read in the order of the side's list index (V1), stopping after the
+     * Turns a planner setting on or off for the next statements of this transaction. A page of a whole
+     * list or a large tab is best read in the order of the side's list index (V1), stopping after the
      * page; PostgreSQL could not see that for a partner of middling size. The tenant is
      * named three times (the list's condition, EclipseLink's criteria, row-level security), and the
      * planner multiplies the three as if independent: for a partner with 33,000 referrals it expected
      * 40 rows, read all 33,000 and sorted them, 225 ms and 25,000 pages read instead of 0.6 ms
      * (docs/benchmarks.md, ADR 0013). Turning sorting off for that one statement leaves the index
-     * order as the only plan ({@link #readInIndexOrder} says when).
+     * order as the only plan; turning index scans off leaves only reading the matching rows
+     * ({@link #pageRead} says when).
      */
-    private void plannerSorts(boolean allowed) {
-        entityManager.createNativeQuery("SELECT set_config('enable_sort', ?1, true)")
-                .setParameter(1, allowed ? "on" : "off").getSingleResult();
+    private void plannerSetting(String setting, boolean on) {
+        entityManager.createNativeQuery("SELECT set_config(?1, ?2, true)")
+                .setParameter(1, setting).setParameter(2, on ? "on" : "off").getSingleResult();
     }
 
     /**
@@ -223,6 +252,7 @@ public class ReferralService {
             counts.putAll(inboxCountCache.counts(listKey(actor, side), () -> countViews(actor, side, filters)));
         } else {
             counts.putAll(countViews(actor, side, filters));
+            inboxCountCache.filteredCounted(listKey(actor, side), filters, counts);
         }
         serviceTimes.record(operation(side, filters, "counts"), started);
         return counts;

@@ -59,4 +59,19 @@ class InboxCountCacheTest {
         assertEquals(2, counted.get());
         assertEquals(1002L, cache.lastCounted(AGENCY_LIST).orElseThrow().get(InboxView.ALL));
     }
+
+    @Test
+    void aFilteredCountIsKnownForEveryViewOfTheSameFiltersOnly() {
+        InboxQuery oneMonth = new InboxQuery(InboxView.OPEN, null, null, null,
+                java.time.LocalDate.parse("2024-12-01"), java.time.LocalDate.parse("2024-12-31"));
+        assertTrue(cache.lastFiltered(AGENCY_LIST, oneMonth).isEmpty(), "never counted");
+
+        cache.filteredCounted(AGENCY_LIST, oneMonth, Map.of(InboxView.ALL, 9186L, InboxView.OPEN, 120L));
+
+        assertEquals(120L, cache.lastFiltered(AGENCY_LIST, oneMonth.withView(InboxView.ALL)).orElseThrow()
+                .get(InboxView.OPEN), "the view is not part of the filters");
+        assertTrue(cache.lastFiltered(AGENCY_LIST, oneMonth.withFilters(null, "Kutaisi office", null, null)).isEmpty());
+        assertTrue(cache.lastFiltered(new InboxCountCache.ListKey("ngo", ReferralSide.PARTNER, "dana"), oneMonth).isEmpty(),
+                "another list's");
+    }
 }
