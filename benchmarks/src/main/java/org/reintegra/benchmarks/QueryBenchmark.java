@@ -221,6 +221,9 @@ public final class QueryBenchmark {
                         AGENCY, "Kutaisi office", AGENCY, AGENCY),
                 new Case("partner inbox, one office, first page", PARTNER,
                         office(partnerPage), PARTNER, "Kutaisi office", PARTNER, PARTNER, 0),
+                new Case("partner inbox, one office, first page, in list order", PARTNER, List.of(
+                        new Step("SELECT set_config('enable_sort', 'off', true)"),
+                        new Step(office(partnerPage), PARTNER, "Kutaisi office", PARTNER, PARTNER, 0))),
                 new Case("partner counts, one office", PARTNER,
                         "SELECT r.status, count(r.status) FROM referral r WHERE r.partner_tenant_id = ? AND r.sent_at IS NOT NULL"
                                 + " AND r.sending_office = ?" + shared + " GROUP BY r.status",

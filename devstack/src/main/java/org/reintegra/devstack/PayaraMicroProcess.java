@@ -87,7 +87,9 @@ public final class PayaraMicroProcess implements AutoCloseable {
             command.addAll(classes.jvmOptions());
         }
         command.addAll(List.of(
-                "-Xmx" + settings.maxHeap(), garbageCollector(),
+                "-Xmx" + settings.maxHeap(), garbageCollector()));
+        command.addAll(extraJvmOptions());
+        command.addAll(List.of(
                 "-Djava.io.tmpdir=" + tmp,
                 "-Dhazelcast.socket.bind.any=false",
                 "-Djava.net.preferIPv4Stack=true",
@@ -124,6 +126,15 @@ public final class PayaraMicroProcess implements AutoCloseable {
             case "parallel" -> "-XX:+UseParallelGC";
             default -> throw new IllegalStateException("reintegra.payara.gc: parallel, serial or g1, not " + collector);
         };
+    }
+
+    /**
+     * More options for Payara's JVM, setting {@code reintegra.payara.jvm-options} (separated by
+     * spaces; none by default): for measuring a collector's sizing, say, without a new build.
+     */
+    static List<String> extraJvmOptions() {
+        String options = StackConfig.value("reintegra.payara.jvm-options", "").strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     private static String javaExecutable() {

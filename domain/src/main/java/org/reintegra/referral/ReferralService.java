@@ -183,8 +183,10 @@ public class ReferralService {
      * the list: by reading the matching rows through the filter's index and sorting them. PostgreSQL
      * takes matches as spread evenly along the list's order and would walk the list for them; but the
      * referrals sent in a month two years ago come late in an order of latest change first, and the
-     * walk read 199,000 rows for 50 (agency: 519 ms instead of 22, docs/benchmarks.md). Anything else
-     * is left to the planner.
+     * walk read 199,000 rows for 50 (agency: 519 ms instead of 22, docs/benchmarks.md). A search or
+     * filter holding a larger share, without dates, is walked like a tab: an office or programme is
+     * spread over the list's whole time (a partner's office with a sixth of its referrals: the planner
+     * read and sorted all of them). Anything else is left to the planner.
      */
     private PageRead pageRead(Actor actor, ReferralSide side, InboxQuery query) {
         InboxCountCache.ListKey list = listKey(actor, side);
@@ -205,7 +207,12 @@ public class ReferralService {
         }
         long all = listCounts.get().getOrDefault(InboxView.ALL, 0L);
         long matching = filtered.get().getOrDefault(query.view(), 0L);
-        return all > SMALL_LIST && matching * WALK_SHARE < all ? PageRead.MATCHING_ROWS : PageRead.PLANNER;
+        if (all > SMALL_LIST && matching * WALK_SHARE < all) {
+            return PageRead.MATCHING_ROWS;
+        }
+        // an office, programme or name is spread over the list's whole time: a walk meets it soon
+        boolean spreadOverTime = query.sentFrom() == null && query.sentTo() == null;
+        return spreadOverTime && matching * WALK_SHARE >= all ? PageRead.LIST_INDEX : PageRead.PLANNER;
     }
 
     /** Whose cached counts a list has: the organisation, its side and (for a partner's "mine") the person. */
