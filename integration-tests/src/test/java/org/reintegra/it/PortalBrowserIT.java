@@ -1334,8 +1334,8 @@ class PortalBrowserIT {
         // a session planned on the referral, its attendance recorded from its row in the list
         partner.locator("#session-record").click();
         choose(partner, "#session-attendance", "Planned");
-        assertTrue(partner.locator("#session-concern").getAttribute("disabled") != null,
-                "a concern waits for the session to take place");
+        // the box turns off once the server has seen the choice: wait for it rather than read it at once
+        partner.locator("#session-concern[disabled]").waitFor();
         partner.locator("#session-notes textarea").fill("Bring the relapse plan.");
         partner.locator("#session-save").click();
         Locator recordPlanned = partner.locator("#sessions-grid vaadin-horizontal-layout:not([hidden]) .session-record");
