@@ -436,6 +436,34 @@ public class ReferralService {
     public ReferralDetails draftReferral(long clientId, TenantId partner, ReferralDraft draft) {
         Actor actor = signedInActor.actor();
         ReferralViewer viewer = viewerOf(actor).orElseThrow(ReferralNotFound::new);
+        Referral referral = newDraft(actor, clientId, partner, draft);
+        entityManager.flush();
+        auditTrail.record(actor, AuditAction.CREATE, referral.id(), referral.clientId(), auditedFields(viewer), "referral draft");
+        return details(referral, actor, viewer);
+    }
+
+    /**
+     * The agency's case system drafts a referral and sends it in one step (the intake API): the
+     * same checks, history, notice and audit rows as {@link #draftReferral} followed by
+     * {@link #sendReferral}, but the referral is written once, already sent, instead of inserted as
+     * a draft and then updated (each write of a referral maintains all its indexes).
+     */
+    @RolesAllowed(Roles.AGENCY_OFFICER)
+    public ReferralDetails draftAndSendReferral(long clientId, TenantId partner, ReferralDraft draft) {
+        Actor actor = signedInActor.actor();
+        ReferralViewer viewer = viewerOf(actor).orElseThrow(ReferralNotFound::new);
+        Referral referral = newDraft(actor, clientId, partner, draft);
+        referral.send(actor, clock);
+        entityManager.flush();
+        announce(referral);
+        String fields = auditedFields(viewer);
+        auditTrail.record(actor, AuditAction.CREATE, referral.id(), referral.clientId(), fields, "referral draft");
+        auditTrail.record(actor, AuditAction.CHANGE, referral.id(), referral.clientId(), fields, "referral send");
+        return details(referral, actor, viewer);
+    }
+
+    /** A new draft of the agency's own client to a partner, persisted (not yet written). */
+    private Referral newDraft(Actor actor, long clientId, TenantId partner, ReferralDraft draft) {
         Client client = entityManager.createQuery("SELECT c FROM Client c WHERE c.id = :id", Client.class)
                 .setParameter("id", clientId).getResultStream().findFirst()
                 .orElseThrow(() -> new ReferralInputRejected("client", "referral.client.required"));
@@ -447,9 +475,7 @@ public class ReferralService {
         Referral referral = Referral.draft(actor, client, partner, draft, clock);
         entityManager.persist(referral); // the sequence gives the id here, so the reference goes into the insert
         referral.assignReference(referencePrefix(actor.tenant()));
-        entityManager.flush();
-        auditTrail.record(actor, AuditAction.CREATE, referral.id(), client.id(), auditedFields(viewer), "referral draft");
-        return details(referral, actor, viewer);
+        return referral;
     }
 
     /**

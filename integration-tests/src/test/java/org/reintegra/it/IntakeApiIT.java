@@ -98,6 +98,15 @@ class IntakeApiIT {
         JsonObject created = json(first.body());
         assertEquals("SENT", created.getString("status"));
         assertTrue(first.headers().firstValue("Location").orElse("").endsWith("/api/v1/referrals/" + created.getInt("id")));
+        String id = Integer.toString(created.getInt("id"));
+        // written once, already sent, with everything a draft followed by a send leaves behind
+        assertEquals(1, count("SELECT count(*) FROM referral_status_change WHERE referral_id = ?::bigint"
+                + " AND from_status = 'DRAFT' AND to_status = 'SENT' AND command = 'SEND'", id), "the history");
+        assertEquals(2, count("SELECT count(*) FROM audit_event WHERE referral_id = ?::bigint"
+                + " AND purpose IN ('referral draft', 'referral send')", id), "the audit rows");
+        assertEquals(1, count("SELECT count(*) FROM notification WHERE referral_id = ?::bigint"
+                + " AND event = 'SENT' AND recipient_side = 'PARTNER'", id), "the partner's notification");
+        assertEquals(1, count("SELECT count(*) FROM referral_measure WHERE referral_id = ?::bigint", id), "the measures row");
 
         HttpResponse<String> retry = post("v1/referrals", token, key, body);
         assertEquals(201, retry.statusCode());

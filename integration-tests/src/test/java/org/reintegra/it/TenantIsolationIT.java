@@ -148,6 +148,7 @@ class TenantIsolationIT {
         operations.put("findReferral", () -> referrals.findReferral(1));
         operations.put("mayDraftReferrals", () -> referrals.mayDraftReferrals());
         operations.put("draftReferral", () -> referrals.draftReferral(1, PARTNER, null));
+        operations.put("draftAndSendReferral", () -> referrals.draftAndSendReferral(1, PARTNER, null));
         operations.put("openReferralsForSameService", () -> referrals.openReferralsForSameService(1,
                 org.reintegra.referral.ServiceType.ART_THERAPY));
         operations.put("sendReferral", () -> referrals.sendReferral(1, 1));

@@ -105,10 +105,9 @@ public class ReferralsEndpoint {
             ReferralDraft draft = draftOf(request);
             TenantId partner = partnerOf(request.partner());
             ClientSummary client = clients.clientForCaseNumber(clientOf(request.client()));
-            ReferralDetails created = referrals.draftReferral(client.id(), partner, draft);
-            if (request.send() == null || request.send()) {
-                created = referrals.sendReferral(created.id(), created.version());
-            }
+            ReferralDetails created = request.send() == null || request.send()
+                    ? referrals.draftAndSendReferral(client.id(), partner, draft)
+                    : referrals.draftReferral(client.id(), partner, draft);
             return stored(201, created, uriInfo.getBaseUriBuilder()
                     .path(ReferralsEndpoint.class).path(Long.toString(created.id())).build());
         });
