@@ -38,6 +38,11 @@ import org.reintegra.devstack.Secrets;
  * referral, status change, audit row per transaction, tenant setting, RLS and triggers on), with the
  * same concurrency. Prints p50 / p95 / p99 latency and referrals per second for both.
  *
+ * <p>At the end it removes what it wrote (and what an interrupted run left), as the database
+ * superuser ({@code reintegra.db.superuser-url}): every run adds thousands of sent referrals to the
+ * same agency's and partner's lists, and left in place they change what the other benchmarks measure
+ * (stop 18: 85,000 of them made the 500-user run's inbox counts several times slower).
+ *
  * <p>Needs the portal running (the run command) and its database at {@code reintegra.db.port}.
  * {@code mvn -B -Pintake-benchmark -pl benchmarks -am -DskipTests verify}.
  */
@@ -50,6 +55,14 @@ public final class IntakeBenchmark {
         int requests = Integer.getInteger("reintegra.benchmark.requests", 2000);
         int threads = Integer.getInteger("reintegra.benchmark.threads", 16);
         Secrets secrets = Secrets.in(home);
+        String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + System.getProperty("reintegra.db.port", "25432") + "/reintegra";
+        String superuserUrl = System.getProperty("reintegra.db.superuser-url", jdbcUrl + "?user=postgres");
+        if (Boolean.getBoolean("reintegra.benchmark.remove-only")) { // after an interrupted run
+            try (Connection superuser = DriverManager.getConnection(superuserUrl)) {
+                System.out.printf(Locale.ROOT, "Removed the benchmark's referrals: %d%n", removeBenchmarkRows(superuser));
+            }
+            return;
+        }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String token = token(http, realm, secrets.get("reintegra.api.client-secret"));
         String run = Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT);
@@ -71,7 +84,6 @@ public final class IntakeBenchmark {
         double apiSeconds = (System.nanoTime() - started) / 1e9;
         report("intake API (create and send)", api, requests / apiSeconds, failures.get());
 
-        String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + System.getProperty("reintegra.db.port", "25432") + "/reintegra";
         String appUser = System.getProperty("reintegra.db.app-user", "reintegra_app");
         String appPassword = secrets.get("reintegra.db.app-password");
         double[] raw = new double[requests];
@@ -94,6 +106,55 @@ public final class IntakeBenchmark {
         double rawSeconds = (System.nanoTime() - started) / 1e9;
         report("plain JDBC, same rows (app role, RLS)", raw, requests / rawSeconds, 0);
         System.out.printf(Locale.ROOT, "API / JDBC throughput: %.2f%n", (requests / apiSeconds) / (requests / rawSeconds));
+
+        try (Connection superuser = DriverManager.getConnection(superuserUrl)) {
+            System.out.printf(Locale.ROOT, "Removed the benchmark's referrals: %d%n", removeBenchmarkRows(superuser));
+        }
+    }
+
+    /** The benchmark's own referrals: from this agency to this partner, for a "Bench" client, reason "Benchmark". */
+    private static final String BENCHMARK_REFERRALS = "SELECT id, client_id FROM referral"
+            + " WHERE agency_tenant_id = 'national-probation-agency' AND partner_tenant_id = 'new-path-ngo'"
+            + " AND reason_for_referral = 'Benchmark' AND client_given_name = 'Bench'";
+
+    /**
+     * Deletes every row the benchmark's referrals left (both paths, this and earlier runs): the
+     * referrals, their clients and everything written about them, including the mail they caused.
+     * Triggers are off for the session (the superuser's {@code session_replication_role}), so the
+     * append-only guards do not stop it and no measure is recomputed; then the tables are analysed.
+     */
+    static int removeBenchmarkRows(Connection superuser) throws Exception {
+        superuser.setAutoCommit(false);
+        try (java.sql.Statement sql = superuser.createStatement()) {
+            sql.execute("SET LOCAL session_replication_role = replica");
+            sql.execute("CREATE TEMP TABLE benchmark_referral ON COMMIT DROP AS " + BENCHMARK_REFERRALS);
+            sql.execute("CREATE TEMP TABLE benchmark_notification ON COMMIT DROP AS SELECT id FROM notification"
+                    + " WHERE referral_id IN (SELECT id FROM benchmark_referral)");
+            sql.execute("DELETE FROM mail_outbox WHERE notification_id IN (SELECT id FROM benchmark_notification)");
+            sql.execute("DELETE FROM notification_fanout WHERE notification_id IN (SELECT id FROM benchmark_notification)");
+            try (ResultSet tables = sql.executeQuery("SELECT table_name FROM information_schema.columns"
+                    + " WHERE table_schema = 'public' AND column_name = 'referral_id' ORDER BY table_name")) {
+                List<String> names = new java.util.ArrayList<>();
+                while (tables.next()) {
+                    names.add(tables.getString(1));
+                }
+                for (String table : names) {
+                    sql.execute("DELETE FROM " + table + " WHERE referral_id IN (SELECT id FROM benchmark_referral)");
+                }
+            }
+            sql.execute("DELETE FROM audit_event WHERE tenant_id = 'national-probation-agency'"
+                    + " AND client_id IN (SELECT client_id FROM benchmark_referral)");
+            sql.execute("DELETE FROM api_idempotency WHERE tenant_id = 'national-probation-agency'"
+                    + " AND response_body LIKE '%\"reasonForReferral\":\"Benchmark\"%'");
+            int removed = sql.executeUpdate("DELETE FROM referral WHERE id IN (SELECT id FROM benchmark_referral)");
+            sql.execute("DELETE FROM client WHERE tenant_id = 'national-probation-agency' AND given_name = 'Bench'"
+                    + " AND id IN (SELECT client_id FROM benchmark_referral)");
+            superuser.commit();
+            superuser.setAutoCommit(true);
+            sql.execute("ANALYZE referral, referral_measure, referral_status_change, client, notification, mail_outbox,"
+                    + " audit_event");
+            return removed;
+        }
     }
 
     interface Call {
