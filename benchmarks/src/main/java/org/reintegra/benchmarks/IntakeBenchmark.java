@@ -58,9 +58,7 @@ public final class IntakeBenchmark {
         String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + System.getProperty("reintegra.db.port", "25432") + "/reintegra";
         String superuserUrl = System.getProperty("reintegra.db.superuser-url", jdbcUrl + "?user=postgres");
         if (Boolean.getBoolean("reintegra.benchmark.remove-only")) { // after an interrupted run
-            try (Connection superuser = DriverManager.getConnection(superuserUrl)) {
-                System.out.printf(Locale.ROOT, "Removed the benchmark's referrals: %d%n", removeBenchmarkRows(superuser));
-            }
+            removeBenchmarkRows(superuserUrl);
             return;
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -107,6 +105,10 @@ public final class IntakeBenchmark {
         report("plain JDBC, same rows (app role, RLS)", raw, requests / rawSeconds, 0);
         System.out.printf(Locale.ROOT, "API / JDBC throughput: %.2f%n", (requests / apiSeconds) / (requests / rawSeconds));
 
+        removeBenchmarkRows(superuserUrl);
+    }
+
+    private static void removeBenchmarkRows(String superuserUrl) throws Exception {
         try (Connection superuser = DriverManager.getConnection(superuserUrl)) {
             System.out.printf(Locale.ROOT, "Removed the benchmark's referrals: %d%n", removeBenchmarkRows(superuser));
         }
