@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.reintegra.access.Roles;
 import org.reintegra.referral.ReferralSide;
 import org.reintegra.staff.NotificationDelivery;
@@ -44,7 +45,8 @@ public class MailOutbox {
 
     /** Notifications older than this are not mailed any more (the bell still shows them). */
     static final Duration FAN_OUT_HORIZON = Duration.ofDays(2);
-    static final int BATCH = 200;
+    /** At most this many notifications are fanned out per call; a full batch means more may wait. */
+    public static final int BATCH = 200;
 
     @PersistenceContext(unitName = TenancyProperties.PERSISTENCE_UNIT)
     private EntityManager entityManager;
@@ -54,7 +56,10 @@ public class MailOutbox {
 
     private final Clock clock = Clock.systemUTC();
 
-    /** Turns this tenant's new notifications into mail; returns how many mails were written. */
+    /**
+     * Turns this tenant's new notifications (at most {@link #BATCH}) into mail; returns how many
+     * notifications were fanned out.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public int fanOut(MailComposer composer, String messageIdDomain) {
         Instant now = clock.instant();
@@ -64,19 +69,17 @@ public class MailOutbox {
                 .setParameter("horizon", now.minus(FAN_OUT_HORIZON))
                 .setMaxResults(BATCH)
                 .getResultList();
-        int written = 0;
         for (Notification notification : fresh) {
             for (StaffMember person : recipientsOf(notification)) {
                 if (person.notificationDelivery() == NotificationDelivery.IMMEDIATE && person.email() != null
                         && !person.username().equals(notification.causedBy())) {
                     entityManager.persist(OutboxMail.immediate(person.username(), person.email(), notification.id(),
                             composer.immediate(notification, localeOf(person)), messageIdDomain, now));
-                    written++;
                 }
             }
             entityManager.persist(new NotificationFanout(notification.id(), now));
         }
-        return written;
+        return fresh.size();
     }
 
     /**
@@ -135,6 +138,23 @@ public class MailOutbox {
             mail.refused(refused.getMessage(), clock.instant());
         }
         return true;
+    }
+
+    /** When this tenant's next waiting mail is due (now or in the past when one is due already), if any waits. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Optional<Instant> nextDue() {
+        Object earliest = entityManager.createNativeQuery("SELECT min(next_attempt_at) FROM mail_outbox WHERE tenant_id = ?1"
+                        + " AND state = 'PENDING'")
+                .setParameter(1, currentTenant.require().value())
+                .getSingleResult();
+        if (earliest instanceof java.sql.Timestamp timestamp) {
+            return Optional.of(timestamp.toInstant());
+        }
+        if (earliest instanceof java.time.OffsetDateTime offset) {
+            return Optional.of(offset.toInstant());
+        }
+        // no waiting mail; an unexpected driver type counts as due now rather than be forgotten
+        return earliest == null ? Optional.empty() : Optional.of(clock.instant());
     }
 
     /** Mails of this tenant still waiting to go, for health checks and tests. */

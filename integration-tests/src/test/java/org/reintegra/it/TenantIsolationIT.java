@@ -128,6 +128,9 @@ class TenantIsolationIT {
     @EJB
     AdminProbe partnerAdmin;
 
+    @EJB
+    org.reintegra.notification.MailOutbox mailOutbox;
+
     @jakarta.inject.Inject
     org.eclipse.microprofile.metrics.MetricRegistry metricRegistry;
 
@@ -541,6 +544,46 @@ class TenantIsolationIT {
         assertEquals(0, (int) as(AGENCY, () -> probe.touchCatalogueOf(PARTNER.value())), "an agency changes none");
         assertEquals(0, (int) as(OTHER_PARTNER, () -> probe.touchCatalogueOf(PARTNER.value())), "nor another partner");
         assertTrue(as(PARTNER, () -> probe.touchCatalogueOf(PARTNER.value())) > 0, "the partner changes its own");
+    }
+
+    /**
+     * The mail job's outbox, bound to one tenant, counts and dates only that tenant's waiting mail:
+     * another tenant's mail looks like no mail. (The mail is not due for days, so the running job
+     * leaves it alone.)
+     */
+    @Test
+    void theMailOutboxSeesOnlyTheBoundTenantsMail() throws Exception {
+        java.time.Instant later = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .plus(java.time.Duration.ofDays(3));
+        String superuserUrl = System.getenv("REINTEGRA_IT_SUPERUSER_URL");
+        Class.forName("org.postgresql.Driver"); // registers the WAR's driver with DriverManager
+        try (java.sql.Connection superuser = java.sql.DriverManager.getConnection(superuserUrl);
+             java.sql.PreparedStatement insert = superuser.prepareStatement("INSERT INTO mail_outbox (tenant_id, id,"
+                     + " recipient, email, kind, message_id, subject, body, state, attempts, next_attempt_at, created_at,"
+                     + " version) VALUES (?, nextval('mail_outbox_id_seq'), 'isolation.probe', 'isolation.probe@example.org',"
+                     + " 'IMMEDIATE', '<isolation-probe@reintegra.example>', 'Isolation probe', 'Isolation probe', 'PENDING',"
+                     + " 0, ?, now(), 1)")) {
+            insert.setString(1, OTHER_PARTNER.value());
+            insert.setTimestamp(2, java.sql.Timestamp.from(later));
+            insert.executeUpdate();
+        }
+        try {
+            // the tenant's own mail counts (its other mail, if any waits, may be due sooner)
+            assertTrue(as(OTHER_PARTNER, mailOutbox::pendingCount) >= 1);
+            assertTrue(as(OTHER_PARTNER, mailOutbox::nextDue).filter(at -> !at.isAfter(later)).isPresent());
+            for (TenantId other : List.of(PARTNER, AGENCY, OTHER_AGENCY)) {
+                assertFalse(as(other, mailOutbox::nextDue).filter(later::equals).isPresent(),
+                        other + " must not see another tenant's waiting mail");
+            }
+            TenantId nobody = TenantId.of("isolation-no-such-tenant"); // owns no mail: whatever it sees is foreign
+            assertEquals(java.util.Optional.empty(), as(nobody, mailOutbox::nextDue));
+            assertEquals(0L, (long) as(nobody, mailOutbox::pendingCount));
+        } finally {
+            try (java.sql.Connection superuser = java.sql.DriverManager.getConnection(superuserUrl);
+                 java.sql.Statement delete = superuser.createStatement()) {
+                delete.executeUpdate("DELETE FROM mail_outbox WHERE recipient = 'isolation.probe'");
+            }
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.reintegra.notification.mail;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -42,6 +43,10 @@ public class MailSettings {
     @Inject
     @ConfigProperty(name = "reintegra.mail.poll-seconds", defaultValue = "20")
     int pollSeconds;
+
+    @Inject
+    @ConfigProperty(name = "reintegra.mail.sweep-seconds", defaultValue = "600")
+    int sweepSeconds;
 
     @Inject
     @ConfigProperty(name = "reintegra.mail.digest-time", defaultValue = "07:00")
@@ -85,6 +90,11 @@ public class MailSettings {
 
     public int pollSeconds() {
         return Math.max(1, pollSeconds);
+    }
+
+    /** How often every tenant's outbox is looked at, not only those known to have work. */
+    public Duration sweepInterval() {
+        return Duration.ofSeconds(Math.max(pollSeconds(), sweepSeconds));
     }
 
     public LocalTime digestTime() {
