@@ -55,8 +55,8 @@ public final class IntakeBenchmark {
         int requests = Integer.getInteger("reintegra.benchmark.requests", 2000);
         int threads = Integer.getInteger("reintegra.benchmark.threads", 16);
         Secrets secrets = Secrets.in(home);
-        String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + System.getProperty("reintegra.db.port", "25432") + "/reintegra";
-        String superuserUrl = System.getProperty("reintegra.db.superuser-url", jdbcUrl + "?user=postgres");
+        String jdbcUrl = localDatabaseUrl();
+        String superuserUrl = superuserUrl();
         if (Boolean.getBoolean("reintegra.benchmark.remove-only")) { // after an interrupted run
             removeBenchmarkRows(superuserUrl);
             return;
@@ -106,6 +106,16 @@ public final class IntakeBenchmark {
         System.out.printf(Locale.ROOT, "API / JDBC throughput: %.2f%n", (requests / apiSeconds) / (requests / rawSeconds));
 
         removeBenchmarkRows(superuserUrl);
+    }
+
+    /** The local stack's database ({@code reintegra.db.port}). */
+    static String localDatabaseUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + System.getProperty("reintegra.db.port", "25432") + "/reintegra";
+    }
+
+    /** The database superuser the benchmarks clean up as ({@code reintegra.db.superuser-url}). */
+    static String superuserUrl() {
+        return System.getProperty("reintegra.db.superuser-url", localDatabaseUrl() + "?user=postgres");
     }
 
     private static void removeBenchmarkRows(String superuserUrl) throws Exception {

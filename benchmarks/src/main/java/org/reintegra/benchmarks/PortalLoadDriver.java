@@ -91,8 +91,7 @@ public final class PortalLoadDriver {
     }
 
     public static void main(String[] args) throws Exception {
-        String superuserUrl = System.getProperty("reintegra.db.superuser-url",
-                "jdbc:postgresql://127.0.0.1:" + System.getProperty("reintegra.db.port", "25432") + "/reintegra?user=postgres");
+        String superuserUrl = IntakeBenchmark.superuserUrl();
         if (Boolean.getBoolean("reintegra.benchmark.remove-only")) { // after an interrupted run
             removeRecordedSessions(superuserUrl);
             return;

@@ -143,18 +143,12 @@ public class MailOutbox {
     /** When this tenant's next waiting mail is due (now or in the past when one is due already), if any waits. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<Instant> nextDue() {
-        Object earliest = entityManager.createNativeQuery("SELECT min(next_attempt_at) FROM mail_outbox WHERE tenant_id = ?1"
-                        + " AND state = 'PENDING'")
-                .setParameter(1, currentTenant.require().value())
-                .getSingleResult();
-        if (earliest instanceof java.sql.Timestamp timestamp) {
-            return Optional.of(timestamp.toInstant());
-        }
-        if (earliest instanceof java.time.OffsetDateTime offset) {
-            return Optional.of(offset.toInstant());
-        }
-        // no waiting mail; an unexpected driver type counts as due now rather than be forgotten
-        return earliest == null ? Optional.empty() : Optional.of(clock.instant());
+        // ordered and limited rather than MIN(): EclipseLink hands an aggregate's value to the attribute's converter unconverted
+        return entityManager.createQuery("SELECT m.nextAttemptAt FROM OutboxMail m WHERE m.state = :pending"
+                        + " ORDER BY m.nextAttemptAt", Instant.class)
+                .setParameter("pending", MailState.PENDING)
+                .setMaxResults(1)
+                .getResultStream().findFirst();
     }
 
     /** Mails of this tenant still waiting to go, for health checks and tests. */
