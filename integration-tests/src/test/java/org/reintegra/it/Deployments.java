@@ -1,9 +1,16 @@
 package org.reintegra.it;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /** The archives Arquillian deploys: the portal WAR exactly as built, plus test classes where needed. */
@@ -23,7 +30,31 @@ final class Deployments {
         JavaArchive runnerAccess = ShrinkWrap.create(JavaArchive.class, "arquillian-runner-access.jar")
                 .addAsManifestResource(Deployments.class.getResource("/in-container/web-fragment.xml"), "web-fragment.xml");
         WebArchive archive = portal().addClasses(testClasses).addAsLibrary(runnerAccess);
+        String shipped = text(archive.get("/WEB-INF/payara-web.xml").getAsset().openStream());
         archive.delete("/WEB-INF/payara-web.xml");
-        return archive.addAsWebInfResource(Deployments.class.getResource("/in-container/payara-web.xml"), "payara-web.xml");
+        return archive.addAsWebInfResource(new StringAsset(testPayaraWebXml(shipped)), "payara-web.xml");
+    }
+
+    /**
+     * The test deployments' payara-web.xml: their own role mapping (with principals for run-as test
+     * beans), and the shipped file's scanning exclusions, so that they are deployed as the portal is.
+     */
+    private static String testPayaraWebXml(String shipped) {
+        String exclusions = shipped.lines().filter(line -> line.contains("<scanning-exclude>"))
+                .collect(Collectors.joining("\n", "", "\n"));
+        URL testFile = Deployments.class.getResource("/in-container/payara-web.xml");
+        try (InputStream in = testFile.openStream()) {
+            return text(in).replace("</payara-web-app>", exclusions + "</payara-web-app>");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String text(InputStream in) {
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
