@@ -476,9 +476,25 @@ public final class KeycloakServer implements AutoCloseable {
             String options = String.join(" ", classes.jvmOptions());
             env.merge("JAVA_OPTS_APPEND", options, (given, added) -> given + " " + added);
         }
+        String extraOptions = jvmOptions();
+        if (!extraOptions.isEmpty()) {
+            env.merge("JAVA_OPTS_APPEND", extraOptions, (given, added) -> given + " " + added);
+        }
         Process process = builder.start();
         process.getOutputStream().close(); // the server reads nothing from standard input
         return process;
+    }
+
+    /**
+     * More options for Keycloak's JVM, setting {@code reintegra.keycloak.jvm-options}. The default,
+     * {@code -XX:TieredStopAtLevel=1}, compiles with the quick compiler only: the local stack's
+     * Keycloak serves a few sign-ins, and the optimising compiler's work on Quarkus' start-up code
+     * took half of its start's processor time (13.7 s against 7.2 s) while Payara Micro started on the
+     * same two cores; the portal was ready 3–4 s later with it (docs/benchmarks.md, cold start). For a
+     * Keycloak that runs long or under load, {@code -XX:TieredStopAtLevel=4} brings the full compiler back.
+     */
+    static String jvmOptions() {
+        return StackConfig.value("reintegra.keycloak.jvm-options", "-XX:TieredStopAtLevel=1").strip();
     }
 
     /** Polls {@code /health/ready} on the management port until it answers {@code UP}. */
