@@ -142,7 +142,7 @@ public class DeliveredSession extends AgencyPartnerSharedEntity {
      */
     void notePlan(String text, boolean raisedConcern) {
         if (attendance != Attendance.PLANNED) {
-            throw new SessionRefused("session.reschedule.only-planned");
+            throw new SessionRefused("session.plan-note.only-planned");
         }
         if (raisedConcern) {
             throw new SessionRefused("concern", "session.concern.only-recorded");

@@ -84,7 +84,7 @@ class DeliveryRulesTest {
         assertEquals("bring the ID card", moved.entry().notes());
         moved.record(Attendance.ATTENDED, null, "bring the ID card; brought it", false, "ana", NOW);
         assertEquals("bring the ID card; brought it", moved.entry().notes());
-        assertEquals("session.reschedule.only-planned", assertThrows(SessionRefused.class,
+        assertEquals("session.plan-note.only-planned", assertThrows(SessionRefused.class,
                 () -> moved.notePlan("later", false)).messageKey());
     }
 
