@@ -26,13 +26,29 @@ class ClassDataArchiveTest {
     @Test
     void aWebArchivePackedAgainWithTheSameClassesKeepsItsArchive() throws IOException {
         Path war = directory.resolve("portal.war");
-        writeZip(war, Map.of("WEB-INF/classes/A.class", "one", "WEB-INF/lib/x.jar", "two"), Instant.parse("2026-12-01T10:00:00Z"));
+        writeZip(war, Map.of("WEB-INF/classes/A.class", "one", "WEB-INF/lib/x.jar", "two"),
+                Instant.parse("2026-12-01T10:00:00Z"));
         String first = ClassDataArchive.of(directory.resolve("cds"), "payara", List.of(war)).archive().toString();
 
-        writeZip(war, Map.of("WEB-INF/lib/x.jar", "two", "WEB-INF/classes/A.class", "one"), Instant.parse("2026-12-06T10:00:00Z"));
+        writeZip(war, Map.of("WEB-INF/lib/x.jar", "two", "WEB-INF/classes/A.class", "one"),
+                Instant.parse("2026-12-06T10:00:00Z"));
         Files.setLastModifiedTime(war, FileTime.from(Instant.parse("2026-12-06T10:00:01Z")));
 
         assertEquals(first, ClassDataArchive.of(directory.resolve("cds"), "payara", List.of(war)).archive().toString());
+    }
+
+    @Test
+    void aWebArchiveWhoseResourcesAloneChangedKeepsItsArchive() throws IOException {
+        Path war = directory.resolve("portal.war");
+        Instant packed = Instant.parse("2026-12-01T10:00:00Z");
+        writeZip(war, Map.of("WEB-INF/classes/A.class", "one",
+                "WEB-INF/classes/META-INF/VAADIN/config/stats.json", "{}"), packed);
+        String first = ClassDataArchive.signature(war);
+
+        writeZip(war, Map.of("WEB-INF/classes/A.class", "one",
+                "WEB-INF/classes/META-INF/VAADIN/config/stats.json", "{\"pre-compiled\": true}"), packed);
+
+        assertEquals(first, ClassDataArchive.signature(war));
     }
 
     @Test
