@@ -93,6 +93,9 @@ public final class KeycloakServer implements AutoCloseable {
     /** Holds the build-time options the unpacked server was last built with. */
     private static final String BUILD_OPTIONS_FILE = "reintegra-build-options";
 
+    /** The local Keycloak's compiler setting unless {@code reintegra.keycloak.jvm-options} says otherwise. */
+    static final String QUICK_COMPILER_ONLY = "-XX:TieredStopAtLevel=1";
+
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
@@ -476,25 +479,23 @@ public final class KeycloakServer implements AutoCloseable {
             String options = String.join(" ", classes.jvmOptions());
             env.merge("JAVA_OPTS_APPEND", options, (given, added) -> given + " " + added);
         }
-        String extraOptions = jvmOptions();
-        if (!extraOptions.isEmpty()) {
-            env.merge("JAVA_OPTS_APPEND", extraOptions, (given, added) -> given + " " + added);
-        }
+        // before any JAVA_OPTS_APPEND of the caller's own, so that the caller's options win
+        env.merge("JAVA_OPTS_APPEND", extraJvmOptions(), (given, added) -> added + " " + given);
         Process process = builder.start();
         process.getOutputStream().close(); // the server reads nothing from standard input
         return process;
     }
 
     /**
-     * More options for Keycloak's JVM, setting {@code reintegra.keycloak.jvm-options}. The default,
-     * {@code -XX:TieredStopAtLevel=1}, compiles with the quick compiler only: the local stack's
-     * Keycloak serves a few sign-ins, and the optimising compiler's work on Quarkus' start-up code
-     * took half of its start's processor time (13.7 s against 7.2 s) while Payara Micro started on the
-     * same two cores; the portal was ready 3–4 s later with it (docs/benchmarks.md, cold start). For a
-     * Keycloak that runs long or under load, {@code -XX:TieredStopAtLevel=4} brings the full compiler back.
+     * Options for Keycloak's JVM beside kc.sh's own, setting {@code reintegra.keycloak.jvm-options}
+     * (space-separated; a value replaces the default, a blank one keeps it). The default,
+     * {@link #QUICK_COMPILER_ONLY}, compiles with C1 only: the local stack's Keycloak serves a few
+     * sign-ins, and C2's work on Quarkus' start-up code doubled its start's processor time while
+     * Payara Micro started on the same two cores (docs/benchmarks.md, cold start). For a Keycloak
+     * that runs long or under load, {@code -XX:TieredStopAtLevel=4} brings C2 back.
      */
-    static String jvmOptions() {
-        return StackConfig.value("reintegra.keycloak.jvm-options", "-XX:TieredStopAtLevel=1").strip();
+    static String extraJvmOptions() {
+        return StackConfig.value("reintegra.keycloak.jvm-options", QUICK_COMPILER_ONLY).strip();
     }
 
     /** Polls {@code /health/ready} on the management port until it answers {@code UP}. */

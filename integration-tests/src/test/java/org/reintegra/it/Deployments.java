@@ -6,15 +6,18 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /** The archives Arquillian deploys: the portal WAR exactly as built, plus test classes where needed. */
 final class Deployments {
+
+    private static final Pattern SCANNING_EXCLUDE = Pattern.compile("<scanning-exclude>[^<]*</scanning-exclude>");
 
     private Deployments() {
     }
@@ -40,8 +43,12 @@ final class Deployments {
      * beans), and the shipped file's scanning exclusions, so that they are deployed as the portal is.
      */
     private static String testPayaraWebXml(String shipped) {
-        String exclusions = shipped.lines().filter(line -> line.contains("<scanning-exclude>"))
+        String exclusions = SCANNING_EXCLUDE.matcher(shipped).results().map(match -> "    " + match.group())
                 .collect(Collectors.joining("\n", "", "\n"));
+        if (exclusions.isBlank()) {
+            throw new IllegalStateException("The portal's payara-web.xml lists no scanning-exclude; "
+                    + "the test deployments would be scanned otherwise than the portal");
+        }
         URL testFile = Deployments.class.getResource("/in-container/payara-web.xml");
         try (InputStream in = testFile.openStream()) {
             return text(in).replace("</payara-web-app>", exclusions + "</payara-web-app>");
