@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -49,12 +48,8 @@ final class Deployments {
             throw new IllegalStateException("The portal's payara-web.xml lists no scanning-exclude; "
                     + "the test deployments would be scanned otherwise than the portal");
         }
-        URL testFile = Deployments.class.getResource("/in-container/payara-web.xml");
-        try (InputStream in = testFile.openStream()) {
-            return text(in).replace("</payara-web-app>", exclusions + "</payara-web-app>");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return text(Deployments.class.getResourceAsStream("/in-container/payara-web.xml"))
+                .replace("</payara-web-app>", exclusions + "</payara-web-app>");
     }
 
     private static String text(InputStream in) {
