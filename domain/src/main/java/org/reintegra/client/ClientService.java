@@ -47,6 +47,14 @@ public class ClientService {
         if (taken > 0) {
             throw new ClientInputRejected("reference", "client.reference.taken");
         }
+        return register(actor, reference, input);
+    }
+
+    /**
+     * Writes a client whose case number was just looked up and not found. A concurrent
+     * registration of the same number fails on the unique key when this one is flushed.
+     */
+    private ClientSummary register(Actor actor, String reference, NewClient input) {
         Client client = new Client(reference, input.givenName(), input.familyName(), input.dateOfBirth(), input.sex(),
                 blankToNull(input.preferredLanguage()), blankToNull(input.phone()), blankToNull(input.email()),
                 clock.instant());
@@ -65,11 +73,13 @@ public class ClientService {
         if (input.reference() == null || input.reference().isBlank()) {
             throw new ClientInputRejected("reference", "client.reference.required");
         }
+        String reference = input.reference().strip();
         List<Client> existing = entityManager.createQuery("SELECT c FROM Client c WHERE c.reference = :reference",
                         Client.class)
-                .setParameter("reference", input.reference().strip()).getResultList();
+                .setParameter("reference", reference).getResultList();
         if (existing.isEmpty()) {
-            return registerClient(input);
+            validate(input);
+            return register(signedInActor.actor(), reference, input); // the look-up was the uniqueness check
         }
         Client client = existing.get(0);
         auditTrail.record(signedInActor.actor(), AuditAction.READ, null, client.id(), "name,reference,dateOfBirth",
