@@ -1,16 +1,31 @@
 package org.reintegra.intake;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.util.function.Supplier;
+import org.reintegra.access.Roles;
+import org.reintegra.tenancy.TenancyProperties;
 import org.reintegra.tenancy.TenantBound;
+import org.reintegra.tenancy.TenantStamp;
 
-/** Runs one API call's work in one transaction for the caller's tenant. */
+/**
+ * Runs one API call's work in one transaction for the caller's tenant. The intake's statements
+ * look rows up by key (an idempotency key, a case number, a referral's id) and insert or update
+ * single rows, so the transaction may reuse PostgreSQL's generic plans
+ * ({@link TenantStamp#allowGenericPlans}, docs/adr/0009-custom-plans-per-tenant.md).
+ */
 @Stateless
-@jakarta.annotation.security.RolesAllowed(org.reintegra.access.Roles.AGENCY_OFFICER)
+@RolesAllowed(Roles.AGENCY_OFFICER)
 @TenantBound
 public class IntakeTransaction {
 
+    @PersistenceContext(unitName = TenancyProperties.PERSISTENCE_UNIT)
+    private EntityManager entityManager;
+
     public <T> T run(Supplier<T> work) {
+        TenantStamp.allowGenericPlans(entityManager);
         return work.get();
     }
 }

@@ -383,6 +383,21 @@ public class IsolationProbe {
         }
     }
 
+    /**
+     * A tenant's transaction, stamped for generic plans first when asked (as the intake API's is):
+     * the tenant setting and the plan choice its statements run with.
+     */
+    @TenantBound
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public List<String> tenantAndPlanChoice(boolean genericPlansAllowed) {
+        if (genericPlansAllowed) {
+            org.reintegra.tenancy.TenantStamp.allowGenericPlans(entityManager);
+        }
+        Object[] row = (Object[]) entityManager.createNativeQuery(
+                "SELECT current_setting('app.tenant_id', true), current_setting('plan_cache_mode')").getSingleResult();
+        return List.of(String.valueOf(row[0]), String.valueOf(row[1]));
+    }
+
     /** A transaction with no tenant: what the connection's setting is. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public String settingWithoutTenant() {

@@ -416,6 +416,21 @@ class TenantIsolationIT {
         }
     }
 
+    /**
+     * A tenant's transactions plan every statement for its values (ADR 0009); one stamped for
+     * generic plans (the intake API's) keeps the same tenant setting and only leaves the plan
+     * choice to the database, and the next transaction on the pool plans for its values again.
+     */
+    @Test
+    void onlyATransactionStampedForGenericPlansLeavesThePlanChoiceToTheDatabase() throws Exception {
+        assertEquals(List.of(AGENCY.value(), "force_custom_plan"), as(AGENCY, () -> probe.tenantAndPlanChoice(false)));
+        assertEquals(List.of(AGENCY.value(), "auto"), as(AGENCY, () -> probe.tenantAndPlanChoice(true)));
+        for (int i = 0; i < 20; i++) {
+            assertEquals(List.of(PARTNER.value(), "force_custom_plan"), as(PARTNER, () -> probe.tenantAndPlanChoice(false)),
+                    "transaction " + i + " after a generic-plan one");
+        }
+    }
+
     @Test
     void bulkJpqlDeleteIsFilteredByTenantAndRefusedByTheDatabase() throws Exception {
         String sql = as(OTHER_AGENCY, probe::bulkDeleteSql);

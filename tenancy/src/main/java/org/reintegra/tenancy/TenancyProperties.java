@@ -15,6 +15,13 @@ public final class TenancyProperties {
      */
     public static final String SHARED_TENANT_PARAMETER = "currentTenant";
 
+    /**
+     * Entity-manager property: when {@code true}, the transaction's statements may use PostgreSQL's
+     * cached generic plans instead of a plan made for every run (docs/adr/0009-custom-plans-per-tenant.md,
+     * amendment). Only for transactions that look rows up by key and insert rows.
+     */
+    public static final String GENERIC_PLANS_PROPERTY = "reintegra.generic-plans";
+
     /** PostgreSQL setting that the row-level security policies compare with. */
     public static final String DATABASE_SETTING = "app.tenant_id";
 

@@ -29,6 +29,12 @@ public class TenantConnectionListener extends SessionEventAdapter {
     static final String SET_TENANT_SQL = "SELECT set_config('" + TenancyProperties.DATABASE_SETTING + "', ?, true),"
             + " set_config('plan_cache_mode', 'force_custom_plan', true)";
 
+    /**
+     * Only the tenant, for a transaction stamped with {@link TenantStamp#allowGenericPlans}: the
+     * database's default plan choice, which reuses a generic plan when it costs no more.
+     */
+    static final String SET_TENANT_ONLY_SQL = "SELECT set_config('" + TenancyProperties.DATABASE_SETTING + "', ?, true)";
+
     private static final Logger LOG = Logger.getLogger(TenantConnectionListener.class.getName());
 
     @Override
@@ -41,13 +47,20 @@ public class TenantConnectionListener extends SessionEventAdapter {
             return;
         }
         String tenant = tenantOf(event.getSession());
-        try (PreparedStatement statement = connection.prepareStatement(SET_TENANT_SQL)) {
+        String sql = genericPlansAllowed(event.getSession()) ? SET_TENANT_ONLY_SQL : SET_TENANT_SQL;
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, tenant);
             statement.execute();
         } catch (SQLException e) {
             LOG.log(Level.SEVERE, "Could not set the tenant on a database connection", e);
             throw new IllegalStateException("Could not set the tenant on a database connection", e);
         }
+    }
+
+    /** Whether the session's transaction was stamped with {@link TenantStamp#allowGenericPlans}. */
+    static boolean genericPlansAllowed(Session session) {
+        Object value = session == null ? null : session.getProperty(TenancyProperties.GENERIC_PLANS_PROPERTY);
+        return value != null && Boolean.parseBoolean(value.toString());
     }
 
     /** The tenant stamped on the session, or "" (which no row matches). */

@@ -1,6 +1,7 @@
 package org.reintegra.tenancy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,6 +48,28 @@ class TenantConnectionListenerTest {
 
         assertEquals(List.of("prepare SELECT set_config('app.tenant_id', ?, true), set_config('plan_cache_mode', 'force_custom_plan', true)", "setString 1 npa", "execute",
                 "close"), log.calls);
+    }
+
+    @Test
+    void aTransactionStampedForGenericPlansSetsOnlyTheTenant() {
+        JdbcLog log = new JdbcLog();
+
+        new TenantConnectionListener().postAcquireConnection(acquired(session(Map.of(
+                TenancyProperties.TENANT_PROPERTY, "npa", TenancyProperties.GENERIC_PLANS_PROPERTY, "true")),
+                log.connection()));
+
+        assertEquals(List.of("prepare SELECT set_config('app.tenant_id', ?, true)", "setString 1 npa", "execute",
+                "close"), log.calls);
+    }
+
+    @Test
+    void genericPlansAreAllowedOnlyWhenStampedTrue() {
+        assertTrue(TenantConnectionListener.genericPlansAllowed(
+                session(Map.of(TenancyProperties.GENERIC_PLANS_PROPERTY, "true"))));
+        assertFalse(TenantConnectionListener.genericPlansAllowed(
+                session(Map.of(TenancyProperties.GENERIC_PLANS_PROPERTY, "false"))));
+        assertFalse(TenantConnectionListener.genericPlansAllowed(session(Map.of())));
+        assertFalse(TenantConnectionListener.genericPlansAllowed(null));
     }
 
     @Test

@@ -26,4 +26,21 @@ class TenantStampTest {
 
         assertEquals(Map.of("eclipselink.tenant-id", "ngo-tbilisi", "currentTenant", "ngo-tbilisi"), properties);
     }
+
+    @Test
+    void genericPlansAreAllowedByTheirOwnProperty() {
+        Map<String, Object> properties = new HashMap<>();
+        EntityManager entityManager = (EntityManager) Proxy.newProxyInstance(EntityManager.class.getClassLoader(),
+                new Class<?>[] {EntityManager.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("setProperty")) {
+                        properties.put((String) args[0], args[1]);
+                        return null;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+
+        TenantStamp.allowGenericPlans(entityManager);
+
+        assertEquals(Map.of(TenancyProperties.GENERIC_PLANS_PROPERTY, "true"), properties);
+    }
 }
