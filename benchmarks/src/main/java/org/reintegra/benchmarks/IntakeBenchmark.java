@@ -224,7 +224,8 @@ public final class IntakeBenchmark {
     /** The rows one intake writes, by hand: client, referral (sent), its status change, the audit row. */
     static void insert(Connection db, String caseNumber) throws Exception {
         String agency = "national-probation-agency";
-        try (PreparedStatement tenant = db.prepareStatement(QueryBenchmark.TENANT_SQL)) {
+        // as the intake API's transactions set it (not -Dreintegra.benchmark.plans, which is the portal's reads')
+        try (PreparedStatement tenant = db.prepareStatement(QueryBenchmark.TENANT_ONLY_SQL)) {
             tenant.setString(1, agency);
             tenant.execute();
         }

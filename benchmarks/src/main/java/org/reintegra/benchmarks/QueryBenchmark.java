@@ -63,6 +63,8 @@ public final class QueryBenchmark {
     static final String TENANT_SQL = CUSTOM_PLANS.equals("force_custom_plan")
             ? "SELECT set_config('app.tenant_id', ?, true), set_config('plan_cache_mode', 'force_custom_plan', true)"
             : "SELECT set_config('app.tenant_id', ?, true)";
+    /** The intake API's transactions set only the tenant (generic plans allowed, ADR 0009 amendment). */
+    static final String TENANT_ONLY_SQL = "SELECT set_config('app.tenant_id', ?, true)";
     static final String PARTNER = "justice-art-ngo";
 
     public static void main(String[] args) throws Exception {

@@ -2,6 +2,8 @@ package org.reintegra.intake;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.function.Supplier;
@@ -24,6 +26,11 @@ public class IntakeTransaction {
     @PersistenceContext(unitName = TenancyProperties.PERSISTENCE_UNIT)
     private EntityManager entityManager;
 
+    /**
+     * A transaction of its own, always: the stamp must come before the transaction's first
+     * statement, and must not reach a caller's transaction that lists or counts rows.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public <T> T run(Supplier<T> work) {
         TenantStamp.allowGenericPlans(entityManager);
         return work.get();

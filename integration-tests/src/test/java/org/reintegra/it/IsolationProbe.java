@@ -398,6 +398,14 @@ public class IsolationProbe {
         return List.of(String.valueOf(row[0]), String.valueOf(row[1]));
     }
 
+    /** The same, in the caller's transaction (stamped by the caller). */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public List<String> tenantAndPlanChoiceOfTheCallersTransaction() {
+        Object[] row = (Object[]) entityManager.createNativeQuery(
+                "SELECT current_setting('app.tenant_id', true), current_setting('plan_cache_mode')").getSingleResult();
+        return List.of(String.valueOf(row[0]), String.valueOf(row[1]));
+    }
+
     /** A transaction with no tenant: what the connection's setting is. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public String settingWithoutTenant() {

@@ -52,7 +52,7 @@ class TenantIsolationIT {
     static WebArchive deployment() {
         return Deployments.portalWithTests(TenantIsolationIT.class, IsolationProbe.class,
                 IsolationProbe.Observation.class, IsolationProbe.LeakStep.class, IsolationProbe.ProbeRollback.class,
-                RegistrarProbe.class, AdminProbe.class, KeycloakAdmin.class);
+                RegistrarProbe.class, AdminProbe.class, OfficerProbe.class, KeycloakAdmin.class);
     }
 
     @EJB
@@ -90,6 +90,9 @@ class TenantIsolationIT {
 
     @EJB
     RegistrarProbe registrar;
+
+    @EJB
+    OfficerProbe officer;
 
 
     @EJB
@@ -417,14 +420,16 @@ class TenantIsolationIT {
     }
 
     /**
-     * A tenant's transactions plan every statement for its values (ADR 0009); one stamped for
-     * generic plans (the intake API's) keeps the same tenant setting and only leaves the plan
-     * choice to the database, and the next transaction on the pool plans for its values again.
+     * A tenant's transactions plan every statement for its values (ADR 0009); the intake API's
+     * transaction, and any other stamped for generic plans, keeps the same tenant setting and only
+     * leaves the plan choice to the database. The stamp ends with its transaction: the next
+     * transactions on the pool, for another tenant, plan for their values again.
      */
     @Test
     void onlyATransactionStampedForGenericPlansLeavesThePlanChoiceToTheDatabase() throws Exception {
         assertEquals(List.of(AGENCY.value(), "force_custom_plan"), as(AGENCY, () -> probe.tenantAndPlanChoice(false)));
         assertEquals(List.of(AGENCY.value(), "auto"), as(AGENCY, () -> probe.tenantAndPlanChoice(true)));
+        assertEquals(List.of(AGENCY.value(), "auto"), as(AGENCY, officer::tenantAndPlanChoiceInTheIntakeTransaction));
         for (int i = 0; i < 20; i++) {
             assertEquals(List.of(PARTNER.value(), "force_custom_plan"), as(PARTNER, () -> probe.tenantAndPlanChoice(false)),
                     "transaction " + i + " after a generic-plan one");
