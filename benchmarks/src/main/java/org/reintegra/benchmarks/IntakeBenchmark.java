@@ -61,7 +61,11 @@ public final class IntakeBenchmark {
             removeBenchmarkRows(superuserUrl);
             return;
         }
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // Java's client upgrades to cleartext HTTP/2 (h2c) by default; -Dreintegra.benchmark.http=1.1 speaks
+        // HTTP/1.1, as a reverse proxy in front of the portal does (ADR 0012)
+        HttpClient.Version version = "1.1".equals(System.getProperty("reintegra.benchmark.http", "2"))
+                ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2;
+        HttpClient http = HttpClient.newBuilder().version(version).connectTimeout(Duration.ofSeconds(5)).build();
         String token = token(http, realm, secrets.get("reintegra.api.client-secret"));
         String run = Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT);
 
@@ -80,7 +84,7 @@ public final class IntakeBenchmark {
             return status;
         });
         double apiSeconds = (System.nanoTime() - started) / 1e9;
-        report("intake API (create and send)", api, requests / apiSeconds, failures.get());
+        report(version == HttpClient.Version.HTTP_1_1 ? "intake API (create and send, HTTP/1.1)" : "intake API (create and send)", api, requests / apiSeconds, failures.get());
 
         String appUser = System.getProperty("reintegra.db.app-user", "reintegra_app");
         String appPassword = secrets.get("reintegra.db.app-password");
