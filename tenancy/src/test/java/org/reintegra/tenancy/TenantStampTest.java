@@ -13,14 +13,7 @@ class TenantStampTest {
     @Test
     void stampingFeedsBothTheTenantFilterAndTheSharedRecordFilter() {
         Map<String, Object> properties = new HashMap<>();
-        EntityManager entityManager = (EntityManager) Proxy.newProxyInstance(EntityManager.class.getClassLoader(),
-                new Class<?>[] {EntityManager.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("setProperty")) {
-                        properties.put((String) args[0], args[1]);
-                        return null;
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
+        EntityManager entityManager = recording(properties);
 
         TenantStamp.apply(entityManager, TenantId.of("ngo-tbilisi"));
 
@@ -30,7 +23,16 @@ class TenantStampTest {
     @Test
     void genericPlansAreAllowedByTheirOwnProperty() {
         Map<String, Object> properties = new HashMap<>();
-        EntityManager entityManager = (EntityManager) Proxy.newProxyInstance(EntityManager.class.getClassLoader(),
+        EntityManager entityManager = recording(properties);
+
+        TenantStamp.allowGenericPlans(entityManager);
+
+        assertEquals(Map.of(TenancyProperties.GENERIC_PLANS_PROPERTY, "true"), properties);
+    }
+
+    /** An entity manager that only takes properties, into the map. */
+    private static EntityManager recording(Map<String, Object> properties) {
+        return (EntityManager) Proxy.newProxyInstance(EntityManager.class.getClassLoader(),
                 new Class<?>[] {EntityManager.class}, (proxy, method, args) -> {
                     if (method.getName().equals("setProperty")) {
                         properties.put((String) args[0], args[1]);
@@ -38,9 +40,5 @@ class TenantStampTest {
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });
-
-        TenantStamp.allowGenericPlans(entityManager);
-
-        assertEquals(Map.of(TenancyProperties.GENERIC_PLANS_PROPERTY, "true"), properties);
     }
 }
