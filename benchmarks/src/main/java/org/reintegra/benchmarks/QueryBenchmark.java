@@ -60,11 +60,11 @@ public final class QueryBenchmark {
 
     /** The portal's per-transaction settings (TenantConnectionListener); {@code -Dreintegra.benchmark.plans=auto} leaves PostgreSQL's default. */
     static final String CUSTOM_PLANS = System.getProperty("reintegra.benchmark.plans", "force_custom_plan");
-    static final String TENANT_SQL = CUSTOM_PLANS.equals("force_custom_plan")
-            ? "SELECT set_config('app.tenant_id', ?, true), set_config('plan_cache_mode', 'force_custom_plan', true)"
-            : "SELECT set_config('app.tenant_id', ?, true)";
     /** The intake API's transactions set only the tenant (generic plans allowed, ADR 0009 amendment). */
     static final String TENANT_ONLY_SQL = "SELECT set_config('app.tenant_id', ?, true)";
+    static final String TENANT_SQL = CUSTOM_PLANS.equals("force_custom_plan")
+            ? TENANT_ONLY_SQL + ", set_config('plan_cache_mode', 'force_custom_plan', true)"
+            : TENANT_ONLY_SQL;
     static final String PARTNER = "justice-art-ngo";
 
     public static void main(String[] args) throws Exception {

@@ -393,9 +393,7 @@ public class IsolationProbe {
         if (genericPlansAllowed) {
             org.reintegra.tenancy.TenantStamp.allowGenericPlans(entityManager);
         }
-        Object[] row = (Object[]) entityManager.createNativeQuery(
-                "SELECT current_setting('app.tenant_id', true), current_setting('plan_cache_mode')").getSingleResult();
-        return List.of(String.valueOf(row[0]), String.valueOf(row[1]));
+        return tenantAndPlanChoiceOfTheCallersTransaction();
     }
 
     /** The same, in the caller's transaction (stamped by the caller). */

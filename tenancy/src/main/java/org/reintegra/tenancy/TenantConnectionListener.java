@@ -21,19 +21,18 @@ import org.eclipse.persistence.sessions.SessionEventAdapter;
 public class TenantConnectionListener extends SessionEventAdapter {
 
     /**
+     * Only the tenant, for a transaction stamped with {@link TenantStamp#allowGenericPlans}: the
+     * database's default plan choice, which reuses a generic plan when it costs no more.
+     */
+    static final String SET_TENANT_ONLY_SQL = "SELECT set_config('" + TenancyProperties.DATABASE_SETTING + "', ?, true)";
+
+    /**
      * Sets the tenant, and asks for a plan made for this tenant's values on every statement of the
      * transaction: tenants differ by orders of magnitude (a national agency, a small NGO), and a
      * cached generic plan made for "some tenant" can be a thousand times slower for another one
      * (docs/adr/0009-custom-plans-per-tenant.md). Both settings end with the transaction.
      */
-    static final String SET_TENANT_SQL = "SELECT set_config('" + TenancyProperties.DATABASE_SETTING + "', ?, true),"
-            + " set_config('plan_cache_mode', 'force_custom_plan', true)";
-
-    /**
-     * Only the tenant, for a transaction stamped with {@link TenantStamp#allowGenericPlans}: the
-     * database's default plan choice, which reuses a generic plan when it costs no more.
-     */
-    static final String SET_TENANT_ONLY_SQL = "SELECT set_config('" + TenancyProperties.DATABASE_SETTING + "', ?, true)";
+    static final String SET_TENANT_SQL = SET_TENANT_ONLY_SQL + ", set_config('plan_cache_mode', 'force_custom_plan', true)";
 
     private static final Logger LOG = Logger.getLogger(TenantConnectionListener.class.getName());
 
