@@ -4,7 +4,6 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -22,7 +21,7 @@ import org.reintegra.tenancy.TenantId;
  * Writes the notification of a referral change in the change's own transaction (MANDATORY): the
  * change and its notification commit together or not at all. When the transaction commits, the
  * recipient's tenant is marked as having mail work ({@link MailWork}), so the mail job's next round
- * picks the notification up.
+ * picks the notification up. {@link ReferralChangeListener} hands it the changes.
  */
 @Stateless
 @TenantBound
@@ -38,7 +37,7 @@ public class NotificationWriter {
     @Inject
     private MailWork mailWork;
 
-    public void on(@Observes ReferralChanged change) {
+    public void write(ReferralChanged change) {
         entityManager.persist(new Notification(change.agency(), change.partner(), change.referralId(), change.reference(),
                 change.notice().recipientSide(), change.notice().recipient(), change.notice().event(),
                 change.notice().causedBy(), change.at()));
