@@ -8,6 +8,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -45,9 +46,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The intake API as an agency's case-management system uses it: real Keycloak client-credentials
  * tokens, the portal WAR as built, the real database and SMTP server. Idempotency (retries,
- * concurrent retries, a reused key), problem details for bad input, one agency's referral
- * invisible to another, the change feed, amendments, the OpenAPI document, and the partner told
- * by mail.
+ * concurrent retries, a reused key), all-or-nothing batches, problem details for bad input, one
+ * agency's referral invisible to another, the change feed, amendments, the OpenAPI document, and
+ * the partner told by mail.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -167,6 +168,90 @@ class IntakeApiIT {
         HttpResponse<String> notJson = post("v1/referrals", token, UUID.randomUUID().toString(), "{not json");
         assertEquals(400, notJson.statusCode());
         assertFalse(notJson.body().contains("Exception"), notJson.body());
+    }
+
+    @Test
+    void aBatchCreatesEveryReferralOnceAndAnotherAgencysSameKeyIsItsOwn() throws Exception {
+        String token = token(NPA_CLIENT);
+        String key = UUID.randomUUID().toString();
+        String reason = "Batch " + key;
+        String body = batch(referral("NPA-API-2001", reason), referral("NPA-API-2001", reason),
+                referral("NPA-API-2002", reason));
+
+        HttpResponse<String> first = post("v1/referrals/batch", token, key, body);
+        assertEquals(200, first.statusCode(), first.body());
+        JsonArray created = json(first.body()).getJsonArray("referrals");
+        assertEquals(3, created.size());
+        for (int i = 0; i < 3; i++) {
+            JsonObject item = created.getJsonObject(i);
+            assertEquals("SENT", item.getString("status"));
+            String id = Integer.toString(item.getInt("id"));
+            assertTrue(item.getString("location").endsWith("/api/v1/referrals/" + id), item.toString());
+            assertEquals(item.getString("reference"), json(get("v1/referrals/" + id, token).body()).getString("reference"));
+            // each written as a single create writes it: history, audit, the partner's notification, the measures
+            assertEquals(1, count("SELECT count(*) FROM referral_status_change WHERE referral_id = ?::bigint"
+                    + " AND to_status = 'SENT'", id), "the history");
+            assertEquals(2, count("SELECT count(*) FROM audit_event WHERE referral_id = ?::bigint"
+                    + " AND purpose IN ('referral draft', 'referral send')", id), "the audit rows");
+            assertEquals(1, count("SELECT count(*) FROM notification WHERE referral_id = ?::bigint"
+                    + " AND event = 'SENT' AND recipient_side = 'PARTNER'", id), "the partner's notification");
+            assertEquals(1, count("SELECT count(*) FROM referral_measure WHERE referral_id = ?::bigint", id), "the measures");
+        }
+        assertEquals(1, clientsWithCaseNumber("NPA-API-2001"), "one client for the two referrals of one case number");
+        assertEquals(3, referralsWithReason(reason));
+
+        HttpResponse<String> retry = post("v1/referrals/batch", token, key, body);
+        assertEquals(200, retry.statusCode());
+        assertEquals(first.body(), retry.body(), "a retry returns the first answer");
+        assertEquals("true", retry.headers().firstValue("Idempotent-Replayed").orElse(""));
+        assertEquals(3, referralsWithReason(reason));
+        assertEquals(422, post("v1/referrals/batch", token, key, batch(referral("NPA-API-2001", reason))).statusCode(),
+                "the same key with another batch");
+        assertEquals(422, post("v1/referrals", token, key, referral("NPA-API-2001", reason)).statusCode(),
+                "the same key for a single create");
+
+        // the other agency's key space is its own: the same key and body create its own referrals, and it sees none of ours
+        String other = token(PSP_CLIENT);
+        HttpResponse<String> theirs = post("v1/referrals/batch", other, key, body);
+        assertEquals(200, theirs.statusCode(), theirs.body());
+        assertTrue(theirs.headers().firstValue("Idempotent-Replayed").isEmpty(), "not a replay of our answer");
+        assertEquals(6, referralsWithReason(reason));
+        for (JsonValue ours : created) {
+            int id = ours.asJsonObject().getInt("id");
+            assertFalse(theirs.body().contains("\"id\":" + id + ","), "not our referral in their answer");
+            assertEquals(404, get("v1/referrals/" + id, other).statusCode());
+        }
+    }
+
+    @Test
+    void aBatchWithARefusedItemNamesTheItemAndStoresNothing() throws Exception {
+        String token = token(NPA_CLIENT);
+        String good = referral("NPA-API-2003", "Refused batch");
+        // checked before any work: every refused field of every item
+        HttpResponse<String> unchecked = post("v1/referrals/batch", token, UUID.randomUUID().toString(), batch(good,
+                good.replace("RELAPSE_PREVENTION_PLAN", "WORLD_PEACE"),
+                good.replace("\"custodyStatus\":\"IN_COMMUNITY\"", "\"custodyStatus\":\"ON_THE_MOON\"")));
+        assertEquals(400, unchecked.statusCode(), unchecked.body());
+        JsonArray errors = json(unchecked.body()).getJsonArray("errors");
+        assertEquals(List.of("referrals[1].desiredOutcomes", "referrals[2].custodyStatus"),
+                errors.getValuesAs(JsonObject.class).stream().map(e -> e.getString("field")).toList());
+        assertFalse(errors.getJsonObject(0).getString("message").isBlank());
+
+        // refused by the service after the first item was written: the whole batch rolls back
+        HttpResponse<String> refused = post("v1/referrals/batch", token, UUID.randomUUID().toString(),
+                batch(good, good.replace("new-path-ngo", "no-such-partner")));
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertEquals("referrals[1].partner", json(refused.body()).getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals(0, clientsWithCaseNumber("NPA-API-2003"), "no client of the first item");
+        assertEquals(0, referralsWithReason("Refused batch"), "no referral of the first item");
+
+        HttpResponse<String> empty = post("v1/referrals/batch", token, UUID.randomUUID().toString(), "{\"referrals\":[]}");
+        assertEquals(400, empty.statusCode());
+        assertEquals("referrals", json(empty.body()).getJsonArray("errors").getJsonObject(0).getString("field"));
+        String[] tooMany = new String[101];
+        java.util.Arrays.fill(tooMany, good);
+        assertEquals(400, post("v1/referrals/batch", token, UUID.randomUUID().toString(), batch(tooMany)).statusCode());
+        assertEquals(0, clientsWithCaseNumber("NPA-API-2003"));
     }
 
     @Test
@@ -321,6 +406,7 @@ class IntakeApiIT {
         assertEquals(200, document.statusCode());
         assertTrue(document.body().contains("/api/v1/referrals"), document.body());
         assertTrue(document.body().contains("Idempotency-Key"), document.body());
+        assertTrue(document.body().contains("/api/v1/referrals/batch"), document.body());
     }
 
     @Test
@@ -366,6 +452,10 @@ class IntakeApiIT {
                 + "\"desiredOutcomes\":[\"RELAPSE_PREVENTION_PLAN\"],\"custodyStatus\":\"IN_COMMUNITY\","
                 + "\"completionDeadline\":\"" + LocalDate.now().plusMonths(6) + "\",\"legalBasis\":\"PROBATION_CONDITION\","
                 + "\"sendingOffice\":\"Tbilisi probation office\"}";
+    }
+
+    private static String batch(String... referrals) {
+        return "{\"referrals\":[" + String.join(",", referrals) + "]}";
     }
 
     private URI api(String path) {

@@ -12,8 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 @ApplicationPath("/api")
 @OpenAPIDefinition(
         info = @Info(title = "Reintegra intake API", version = "1",
-                description = "Referrals from an agency's case-management system: create and send, read status and"
-                        + " history, list changes since a time, amend, withdraw. Authenticate with a Keycloak access"
+                description = "Referrals from an agency's case-management system: create and send (one, or up to 100"
+                        + " in one all-or-nothing batch), read status and history, list changes since a time, amend, withdraw. Authenticate with a Keycloak access"
                         + " token of your agency's client (client-credentials grant). Every state-changing call needs an"
                         + " Idempotency-Key header. Errors are RFC 9457 problem details."),
         security = @SecurityRequirement(name = "bearer"))

@@ -68,6 +68,24 @@ public final class ProblemMappers {
         }
     }
 
+    /** A refused batch: 400 listing every refused field of every item. */
+    @Provider
+    public static class BatchRejectedMapper implements ExceptionMapper<BatchRejected> {
+        @Context
+        UriInfo uri;
+        @Context
+        HttpHeaders headers;
+
+        @Override
+        public Response toResponse(BatchRejected batch) {
+            Locale locale = localeOf(headers);
+            List<Problem.FieldError> errors = batch.refused().stream().map(rejected -> new Problem.FieldError(
+                    rejected.field(), TEXTS.getTranslation(rejected.messageKey(), locale))).toList();
+            return Problem.response(400, "Invalid input",
+                    "The batch was refused and nothing was stored: each refused field is listed.", path(uri), errors);
+        }
+    }
+
     @Provider
     public static class NotFoundMapper implements ExceptionMapper<ReferralNotFound> {
         @Context

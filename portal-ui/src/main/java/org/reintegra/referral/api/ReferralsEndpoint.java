@@ -38,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.reintegra.access.InputRejected;
 import org.reintegra.client.ClientService;
 import org.reintegra.client.ClientSummary;
 import org.reintegra.client.NewClient;
@@ -72,6 +73,8 @@ import org.reintegra.tenancy.TenantId;
 public class ReferralsEndpoint {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** The most referrals one batch may hold (the API's contract, in its description and its message). */
+    static final int BATCH_LIMIT = 100;
     private static final Jsonb JSON = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
 
     @EJB
@@ -90,6 +93,55 @@ public class ReferralsEndpoint {
     IntakeTransaction transaction;
 
     @POST
+    @Path("batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create up to 100 referrals in one transaction: all of them, or none when one is refused",
+            description = "Each item is a referral as in a single create (sent unless its send is false). Input errors"
+                    + " name the item: referrals[3].reasonForReferral. The answer lists the created referrals in the"
+                    + " request's order; a retry with the same Idempotency-Key returns it again.")
+    @APIResponse(responseCode = "200", description = "Every referral created",
+            content = @Content(schema = @Schema(implementation = ReferralBatchResult.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input (every refused field of every item that can be"
+            + " checked before writing, else the first item the service refused) or no Idempotency-Key; nothing stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with another request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response createBatch(@Parameter(in = ParameterIn.HEADER, required = true) @HeaderParam(IDEMPOTENCY_KEY) String key,
+                                String body, @Context UriInfo uriInfo) {
+        List<ReferralRequest> requests = parse(body, ReferralBatchRequest.class).referrals();
+        if (requests == null || requests.isEmpty() || requests.size() > BATCH_LIMIT) {
+            throw new ReferralInputRejected("referrals", "api.batch.size");
+        }
+        List<NewReferral> items = new ArrayList<>(requests.size());
+        List<InputRejected> refused = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            try {
+                items.add(NewReferral.of(requests.get(i)));
+            } catch (InputRejected rejected) {
+                refused.add(itemRejected(i, rejected));
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new BatchRejected(refused);
+        }
+        return idempotent(key, "create-batch", body, () -> {
+            List<ReferralBatchResult.Created> created = new ArrayList<>(items.size());
+            for (int i = 0; i < items.size(); i++) {
+                ReferralDetails referral;
+                try {
+                    referral = create(items.get(i));
+                } catch (InputRejected rejected) { // the transaction rolls back: nothing of the batch stays
+                    throw itemRejected(i, rejected);
+                }
+                created.add(new ReferralBatchResult.Created(referral.id(), referral.reference(), referral.status().name(),
+                        referral.version(), locationOf(uriInfo, referral).toString()));
+                transaction.writeAndForget();
+            }
+            return new StoredResponse(200, JSON.toJson(new ReferralBatchResult(created)), null);
+        });
+    }
+
+    @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a referral (and send it, unless send is false)")
     @APIResponse(responseCode = "201", description = "Created; Location names the referral",
@@ -102,15 +154,34 @@ public class ReferralsEndpoint {
                            String body, @Context UriInfo uriInfo) {
         ReferralRequest request = parse(body, ReferralRequest.class);
         return idempotent(key, "create", body, () -> {
-            ReferralDraft draft = draftOf(request);
-            TenantId partner = partnerOf(request.partner());
-            ClientSummary client = clients.clientForCaseNumber(clientOf(request.client()));
-            ReferralDetails created = request.send() == null || request.send()
-                    ? referrals.draftAndSendReferral(client.id(), partner, draft)
-                    : referrals.draftReferral(client.id(), partner, draft);
-            return stored(201, created, uriInfo.getBaseUriBuilder()
-                    .path(ReferralsEndpoint.class).path(Long.toString(created.id())).build());
+            ReferralDetails created = create(NewReferral.of(request));
+            return stored(201, created, locationOf(uriInfo, created));
         });
+    }
+
+    /** A create request, checked and converted before any work: the client, the partner and the terms. */
+    private record NewReferral(NewClient client, TenantId partner, ReferralDraft draft, boolean send) {
+        static NewReferral of(ReferralRequest request) {
+            ReferralDraft draft = draftOf(request);
+            return new NewReferral(clientOf(request.client()), partnerOf(request.partner()), draft,
+                    request.send() == null || request.send());
+        }
+    }
+
+    private ReferralDetails create(NewReferral referral) {
+        ClientSummary client = clients.clientForCaseNumber(referral.client());
+        return referral.send()
+                ? referrals.draftAndSendReferral(client.id(), referral.partner(), referral.draft())
+                : referrals.draftReferral(client.id(), referral.partner(), referral.draft());
+    }
+
+    private static URI locationOf(UriInfo uriInfo, ReferralDetails referral) {
+        return uriInfo.getBaseUriBuilder().path(ReferralsEndpoint.class).path(Long.toString(referral.id())).build();
+    }
+
+    /** An item's refusal, its field named within the batch: referrals[3].client.caseNumber. */
+    private static ReferralInputRejected itemRejected(int index, InputRejected rejected) {
+        return new ReferralInputRejected("referrals[" + index + "]." + rejected.field(), rejected.messageKey());
     }
 
     @GET
