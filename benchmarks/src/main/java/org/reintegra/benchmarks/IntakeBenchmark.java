@@ -54,6 +54,12 @@ public final class IntakeBenchmark {
         String realm = System.getProperty("reintegra.realm", "http://127.0.0.1:28180/realms/reintegra");
         int requests = Integer.getInteger("reintegra.benchmark.requests", 2000);
         int threads = Integer.getInteger("reintegra.benchmark.threads", 16);
+        // referrals per call and per JDBC transaction; above 1 the API path posts to /v1/referrals/batch
+        int batch = Integer.getInteger("reintegra.benchmark.batch", 1);
+        if (batch < 1 || batch > 100 || requests % batch != 0) {
+            throw new IllegalArgumentException("reintegra.benchmark.batch must be 1 to 100 and divide the requests");
+        }
+        int calls = requests / batch;
         Secrets secrets = Secrets.in(home);
         String jdbcUrl = localDatabaseUrl();
         String superuserUrl = superuserUrl();
@@ -69,14 +75,14 @@ public final class IntakeBenchmark {
         String token = token(http, realm, secrets.get("reintegra.api.client-secret"));
         String run = Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT);
 
-        // warm-up: 100 calls
-        measure(100, threads, n -> post(http, portal, token, body("WARM-" + run + "-" + n)));
-        double[] api = new double[requests];
+        // warm-up: 100 referrals
+        measure(Math.max(2, 100 / batch), threads, n -> post(http, portal, token, batch, "WARM-" + run + "-" + n));
+        double[] api = new double[calls];
         AtomicInteger failures = new AtomicInteger();
         long started = System.nanoTime();
-        measure(requests, threads, n -> {
+        measure(calls, threads, n -> {
             long t = System.nanoTime();
-            int status = post(http, portal, token, body("API-" + run + "-" + n));
+            int status = post(http, portal, token, batch, "API-" + run + "-" + n);
             api[n] = (System.nanoTime() - t) / 1e6;
             if (status != 201 && status != 200) {
                 failures.incrementAndGet();
@@ -84,11 +90,13 @@ public final class IntakeBenchmark {
             return status;
         });
         double apiSeconds = (System.nanoTime() - started) / 1e9;
-        report(version == HttpClient.Version.HTTP_1_1 ? "intake API (create and send, HTTP/1.1)" : "intake API (create and send)", api, requests / apiSeconds, failures.get());
+        String apiPath = (batch == 1 ? "intake API (create and send" : "intake API (batches of " + batch)
+                + (version == HttpClient.Version.HTTP_1_1 ? ", HTTP/1.1)" : ")");
+        report(apiPath, api, requests / apiSeconds, failures.get());
 
         String appUser = System.getProperty("reintegra.db.app-user", "reintegra_app");
         String appPassword = secrets.get("reintegra.db.app-password");
-        double[] raw = new double[requests];
+        double[] raw = new double[calls];
         started = System.nanoTime();
         ThreadLocal<Connection> connections = ThreadLocal.withInitial(() -> {
             try {
@@ -99,14 +107,20 @@ public final class IntakeBenchmark {
                 throw new IllegalStateException(e);
             }
         });
-        measure(requests, threads, n -> {
+        measure(calls, threads, n -> {
             long t = System.nanoTime();
-            insert(connections.get(), "RAW-" + run + "-" + n);
+            Connection db = connections.get();
+            setTenant(db);
+            for (int i = 0; i < batch; i++) {
+                insert(db, "RAW-" + run + "-" + n + "-" + i);
+            }
+            db.commit();
             raw[n] = (System.nanoTime() - t) / 1e6;
             return 201;
         });
         double rawSeconds = (System.nanoTime() - started) / 1e9;
-        report("plain JDBC, same rows (app role, RLS)", raw, requests / rawSeconds, 0);
+        report(batch == 1 ? "plain JDBC, same rows (app role, RLS)" : "plain JDBC, same rows, " + batch + " a transaction",
+                raw, requests / rawSeconds, 0);
         System.out.printf(Locale.ROOT, "API / JDBC throughput: %.2f%n", (requests / apiSeconds) / (requests / rawSeconds));
 
         removeBenchmarkRows(superuserUrl);
@@ -214,8 +228,22 @@ public final class IntakeBenchmark {
                 + "\"sendingOffice\":\"Tbilisi probation office\"}";
     }
 
-    static int post(HttpClient http, String portal, String token, String body) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(portal + "api/v1/referrals"))
+    /** One call: a single create, or a batch of {@code batch} referrals (case numbers {@code caseNumber-0}, {@code -1}, ...). */
+    static int post(HttpClient http, String portal, String token, int batch, String caseNumber)
+            throws IOException, InterruptedException {
+        if (batch == 1) {
+            return post(http, portal, "api/v1/referrals", token, body(caseNumber));
+        }
+        List<String> referrals = new java.util.ArrayList<>(batch);
+        for (int i = 0; i < batch; i++) {
+            referrals.add(body(caseNumber + "-" + i));
+        }
+        return post(http, portal, "api/v1/referrals/batch", token, "{\"referrals\":[" + String.join(",", referrals) + "]}");
+    }
+
+    private static int post(HttpClient http, String portal, String path, String token, String body)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(portal + path))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -225,14 +253,19 @@ public final class IntakeBenchmark {
         return response.statusCode();
     }
 
-    /** The rows one intake writes, by hand: client, referral (sent), its status change, the audit row. */
-    static void insert(Connection db, String caseNumber) throws Exception {
-        String agency = "national-probation-agency";
-        // as the intake API's transactions set it (not -Dreintegra.benchmark.plans, which is the portal's reads')
+    private static final String AGENCY = "national-probation-agency";
+
+    /** The tenant, as the intake API's transactions set it (not -Dreintegra.benchmark.plans, which is the portal's reads'). */
+    static void setTenant(Connection db) throws Exception {
         try (PreparedStatement tenant = db.prepareStatement(QueryBenchmark.TENANT_ONLY_SQL)) {
-            tenant.setString(1, agency);
+            tenant.setString(1, AGENCY);
             tenant.execute();
         }
+    }
+
+    /** The rows one intake writes, by hand, in the caller's transaction: client, referral (sent), its status change, the audit row. */
+    static void insert(Connection db, String caseNumber) throws Exception {
+        String agency = AGENCY;
         long clientId = next(db, "client_id_seq");
         long referralId = next(db, "referral_id_seq");
         Timestamp now = Timestamp.from(Instant.now());
@@ -288,7 +321,6 @@ public final class IntakeBenchmark {
             audit.setLong(4, clientId);
             audit.executeUpdate();
         }
-        db.commit();
     }
 
     private static long next(Connection db, String sequence) throws Exception {
