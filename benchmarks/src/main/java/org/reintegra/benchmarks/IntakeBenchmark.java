@@ -38,6 +38,10 @@ import org.reintegra.devstack.Secrets;
  * referral, status change, audit row per transaction, tenant setting, RLS and triggers on), with the
  * same concurrency. Prints p50 / p95 / p99 latency and referrals per second for both.
  *
+ * <p>With {@code reintegra.benchmark.batch} N above 1, each call posts N referrals to
+ * {@code /v1/referrals/batch} (one transaction, one Idempotency-Key), and the limit commits its
+ * rows N a transaction; the latencies are then per call, of N referrals.
+ *
  * <p>At the end it removes what it wrote (and what an interrupted run left), as the database
  * superuser ({@code reintegra.db.superuser-url}): every run adds thousands of sent referrals to the
  * same agency's and partner's lists, and left in place they change what the other benchmarks measure
