@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -99,15 +100,7 @@ class IntakeApiIT {
         JsonObject created = json(first.body());
         assertEquals("SENT", created.getString("status"));
         assertTrue(first.headers().firstValue("Location").orElse("").endsWith("/api/v1/referrals/" + created.getInt("id")));
-        String id = Integer.toString(created.getInt("id"));
-        // written once, already sent, with everything a draft followed by a send leaves behind
-        assertEquals(1, count("SELECT count(*) FROM referral_status_change WHERE referral_id = ?::bigint"
-                + " AND from_status = 'DRAFT' AND to_status = 'SENT' AND command = 'SEND'", id), "the history");
-        assertEquals(2, count("SELECT count(*) FROM audit_event WHERE referral_id = ?::bigint"
-                + " AND purpose IN ('referral draft', 'referral send')", id), "the audit rows");
-        assertEquals(1, count("SELECT count(*) FROM notification WHERE referral_id = ?::bigint"
-                + " AND event = 'SENT' AND recipient_side = 'PARTNER'", id), "the partner's notification");
-        assertEquals(1, count("SELECT count(*) FROM referral_measure WHERE referral_id = ?::bigint", id), "the measures row");
+        writtenOnceAndSent(Integer.toString(created.getInt("id")));
 
         HttpResponse<String> retry = post("v1/referrals", token, key, body);
         assertEquals(201, retry.statusCode());
@@ -188,14 +181,7 @@ class IntakeApiIT {
             String id = Integer.toString(item.getInt("id"));
             assertTrue(item.getString("location").endsWith("/api/v1/referrals/" + id), item.toString());
             assertEquals(item.getString("reference"), json(get("v1/referrals/" + id, token).body()).getString("reference"));
-            // each written as a single create writes it: history, audit, the partner's notification, the measures
-            assertEquals(1, count("SELECT count(*) FROM referral_status_change WHERE referral_id = ?::bigint"
-                    + " AND to_status = 'SENT'", id), "the history");
-            assertEquals(2, count("SELECT count(*) FROM audit_event WHERE referral_id = ?::bigint"
-                    + " AND purpose IN ('referral draft', 'referral send')", id), "the audit rows");
-            assertEquals(1, count("SELECT count(*) FROM notification WHERE referral_id = ?::bigint"
-                    + " AND event = 'SENT' AND recipient_side = 'PARTNER'", id), "the partner's notification");
-            assertEquals(1, count("SELECT count(*) FROM referral_measure WHERE referral_id = ?::bigint", id), "the measures");
+            writtenOnceAndSent(id); // each as a single create writes it
         }
         assertEquals(1, clientsWithCaseNumber("NPA-API-2001"), "one client for the two referrals of one case number");
         assertEquals(3, referralsWithReason(reason));
@@ -249,7 +235,7 @@ class IntakeApiIT {
         assertEquals(400, empty.statusCode());
         assertEquals("referrals", json(empty.body()).getJsonArray("errors").getJsonObject(0).getString("field"));
         String[] tooMany = new String[101];
-        java.util.Arrays.fill(tooMany, good);
+        Arrays.fill(tooMany, good);
         assertEquals(400, post("v1/referrals/batch", token, UUID.randomUUID().toString(), batch(tooMany)).statusCode());
         assertEquals(0, clientsWithCaseNumber("NPA-API-2003"));
     }
@@ -452,6 +438,17 @@ class IntakeApiIT {
                 + "\"desiredOutcomes\":[\"RELAPSE_PREVENTION_PLAN\"],\"custodyStatus\":\"IN_COMMUNITY\","
                 + "\"completionDeadline\":\"" + LocalDate.now().plusMonths(6) + "\",\"legalBasis\":\"PROBATION_CONDITION\","
                 + "\"sendingOffice\":\"Tbilisi probation office\"}";
+    }
+
+    /** Written once, already sent, with everything a draft followed by a send leaves behind. */
+    private static void writtenOnceAndSent(String id) throws SQLException {
+        assertEquals(1, count("SELECT count(*) FROM referral_status_change WHERE referral_id = ?::bigint"
+                + " AND from_status = 'DRAFT' AND to_status = 'SENT' AND command = 'SEND'", id), "the history");
+        assertEquals(2, count("SELECT count(*) FROM audit_event WHERE referral_id = ?::bigint"
+                + " AND purpose IN ('referral draft', 'referral send')", id), "the audit rows");
+        assertEquals(1, count("SELECT count(*) FROM notification WHERE referral_id = ?::bigint"
+                + " AND event = 'SENT' AND recipient_side = 'PARTNER'", id), "the partner's notification");
+        assertEquals(1, count("SELECT count(*) FROM referral_measure WHERE referral_id = ?::bigint", id), "the measures row");
     }
 
     private static String batch(String... referrals) {
