@@ -274,14 +274,13 @@ public final class IntakeBenchmark {
 
     /** The rows one intake writes, by hand, in the caller's transaction: client, referral (sent), its status change, the audit row. */
     static void insert(Connection db, String caseNumber) throws Exception {
-        String agency = AGENCY;
         long clientId = next(db, "client_id_seq");
         long referralId = next(db, "referral_id_seq");
         Timestamp now = Timestamp.from(Instant.now());
         try (PreparedStatement client = db.prepareStatement("INSERT INTO client (tenant_id, id, reference, given_name, family_name,"
                 + " date_of_birth, sex, preferred_language, created_at, version, search_key) VALUES (?, ?, ?, 'Bench', ?, ?, 'MALE',"
                 + " 'ru', ?, 1, ?)")) {
-            client.setString(1, agency);
+            client.setString(1, AGENCY);
             client.setLong(2, clientId);
             client.setString(3, caseNumber);
             client.setString(4, "Client " + caseNumber);
@@ -297,7 +296,7 @@ public final class IntakeBenchmark {
                 + " search_key, desired_outcomes, legal_basis, changed_at) VALUES (?, 'new-path-ngo', ?, ?, ?, 'Bench', ?, ?, 'MALE',"
                 + " 'ru', 'OVERCOMING_ADDICTIONS', 'ADDICTION_PROGRAMME', 'Benchmark', 'IN_COMMUNITY', ?, 'Tbilisi probation office',"
                 + " 'npa-case-system', 'SENT', ?, ?, ?, 1, ?, 'RELAPSE_PREVENTION_PLAN', 'PROBATION_CONDITION', ?)")) {
-            referral.setString(1, agency);
+            referral.setString(1, AGENCY);
             referral.setLong(2, referralId);
             referral.setString(3, "R" + caseNumber);
             referral.setLong(4, clientId);
@@ -315,16 +314,16 @@ public final class IntakeBenchmark {
                 + " partner_tenant_id, id, referral_id, from_status, to_status, command, changed_by, changed_by_tenant, changed_at,"
                 + " visible_to_partner) VALUES (?, 'new-path-ngo', nextval('referral_status_change_id_seq'), ?, 'DRAFT', 'SENT',"
                 + " 'SEND', 'npa-case-system', ?, ?, true)")) {
-            change.setString(1, agency);
+            change.setString(1, AGENCY);
             change.setLong(2, referralId);
-            change.setString(3, agency);
+            change.setString(3, AGENCY);
             change.setTimestamp(4, now);
             change.executeUpdate();
         }
         try (PreparedStatement audit = db.prepareStatement("INSERT INTO audit_event (tenant_id, id, occurred_at, actor, action,"
                 + " referral_id, client_id, fields, purpose) VALUES (?, nextval('audit_event_id_seq'), ?, 'npa-case-system',"
                 + " 'CREATE', ?, ?, 'referral', 'intake api')")) {
-            audit.setString(1, agency);
+            audit.setString(1, AGENCY);
             audit.setTimestamp(2, now);
             audit.setLong(3, referralId);
             audit.setLong(4, clientId);

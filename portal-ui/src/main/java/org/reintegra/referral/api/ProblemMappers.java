@@ -52,6 +52,11 @@ public final class ProblemMappers {
         return Locale.ENGLISH;
     }
 
+    /** A refused field with its message in the caller's language. */
+    static Problem.FieldError fieldError(InputRejected rejected, Locale locale) {
+        return new Problem.FieldError(rejected.field(), TEXTS.getTranslation(rejected.messageKey(), locale));
+    }
+
     /** Refused input: 400 with the field and a readable message in the caller's language. */
     @Provider
     public static class InputRejectedMapper implements ExceptionMapper<InputRejected> {
@@ -62,9 +67,8 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(InputRejected rejected) {
-            String message = TEXTS.getTranslation(rejected.messageKey(), localeOf(headers));
-            return Problem.response(400, "Invalid input", message, path(uri),
-                    List.of(new Problem.FieldError(rejected.field(), message)));
+            Problem.FieldError error = fieldError(rejected, localeOf(headers));
+            return Problem.response(400, "Invalid input", error.message(), path(uri), List.of(error));
         }
     }
 
@@ -79,8 +83,7 @@ public final class ProblemMappers {
         @Override
         public Response toResponse(BatchRejected batch) {
             Locale locale = localeOf(headers);
-            List<Problem.FieldError> errors = batch.refused().stream().map(rejected -> new Problem.FieldError(
-                    rejected.field(), TEXTS.getTranslation(rejected.messageKey(), locale))).toList();
+            List<Problem.FieldError> errors = batch.refused().stream().map(rejected -> fieldError(rejected, locale)).toList();
             return Problem.response(400, "Invalid input",
                     "The batch was refused and nothing was stored: each refused field is listed.", path(uri), errors);
         }
