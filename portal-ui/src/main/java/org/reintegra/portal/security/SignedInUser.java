@@ -6,6 +6,7 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
 import java.security.Principal;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.reintegra.access.Roles;
@@ -38,12 +39,33 @@ public class SignedInUser {
     }
 
     public String displayName() {
-        var claims = openIdContext.getClaims();
-        return claims.getStringClaim("name").orElse(username());
+        String name = claimOfSession("name");
+        return name.isEmpty() ? username() : name;
     }
 
     public String email() {
-        return openIdContext.getClaims().getStringClaim("email").orElse(null);
+        String email = claimOfSession("email");
+        return email.isEmpty() ? null : email;
+    }
+
+    /**
+     * A claim of the user's identity token, kept in the HTTP session once read ("" when the token
+     * has none). Payara's {@code OpenIdContext.getClaims()} parses the claims again on every call
+     * and looks a JSON provider up on the class path each time; under load the request threads
+     * queued on the jar (docs/benchmarks.md, stop 24). A token's claims do not change during its
+     * session.
+     */
+    private String claimOfSession(String claim) {
+        HttpSession session = request.getSession(false);
+        String attribute = SignedInUser.class.getName() + ".claim." + claim;
+        if (session != null && session.getAttribute(attribute) instanceof String known) {
+            return known;
+        }
+        String value = openIdContext.getClaims().getStringClaim(claim).orElse("");
+        if (session != null) {
+            session.setAttribute(attribute, value);
+        }
+        return value;
     }
 
     /** The roles of organisation staff (everyone but the platform's own administrator). */
