@@ -20,7 +20,10 @@ import jakarta.enterprise.context.ApplicationScoped;
             "fish.payara.is-connection-validation-required=true",
             "fish.payara.connection-validation-method=table",
             "fish.payara.validation-table-name=(SELECT set_config('app.tenant_id','',false)) AS reset_tenant",
-            "fish.payara.fail-all-connections=true"
+            "fish.payara.fail-all-connections=true",
+            // every connection is the same role's: matching a pooled one to the caller's credentials
+            // (on by default for a DataSourceDefinition) only queues request threads on a lock
+            "fish.payara.match-connections=false"
         })
 @ApplicationScoped
 public class PortalDataSource {
