@@ -1,7 +1,5 @@
 package org.reintegra.portal.ui;
 
-import com.vaadin.flow.component.Html;
-
 /**
  * Labelled facts shown as one description list ({@code <dl>}): a label above each value, in as
  * many columns as the width allows. It is one element of Vaadin's state tree however many facts it
@@ -26,8 +24,8 @@ public final class FactList {
     }
 
     /** The list as one component with the given id. */
-    public Html build(String id) {
-        Html list = new Html("<dl style=\"" + LIST_STYLE + "\">" + facts + "</dl>");
+    public EscapedMarkup build(String id) {
+        EscapedMarkup list = new EscapedMarkup("dl", LIST_STYLE, facts.toString());
         list.setId(id);
         return list;
     }

@@ -1,6 +1,5 @@
 package org.reintegra.portal.ui;
 
-import com.vaadin.flow.component.Html;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -32,8 +31,8 @@ public final class ReadOnlyTable<T> {
     }
 
     /** The table of these rows as one component with the given id. */
-    public Html build(String id, List<T> rows) {
-        StringBuilder html = new StringBuilder("<table style=\"").append(TABLE_STYLE).append("\"><thead><tr>");
+    public EscapedMarkup build(String id, List<T> rows) {
+        StringBuilder html = new StringBuilder("<thead><tr>");
         for (String header : headers) {
             html.append("<th scope=\"col\" style=\"").append(HEADER_STYLE).append("\">").append(HtmlText.escaped(header))
                     .append("</th>");
@@ -48,8 +47,8 @@ public final class ReadOnlyTable<T> {
             }
             html.append("</tr>");
         }
-        html.append("</tbody></table>");
-        Html table = new Html(html.toString());
+        html.append("</tbody>");
+        EscapedMarkup table = new EscapedMarkup("table", TABLE_STYLE, html.toString());
         table.setId(id);
         return table;
     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.vaadin.flow.component.Html;
 import org.junit.jupiter.api.Test;
 
 /** Facts and read-only tables are shown as text, never as markup, in one element each. */
@@ -12,7 +11,7 @@ class FactListTest {
 
     @Test
     void factsAreOneDescriptionListWithEveryValueShownAsText() {
-        Html facts = new FactList()
+        EscapedMarkup facts = new FactList()
                 .add("Client", "Levan <b>Tsiklauri</b>")
                 .add("Reason", "Line one\nline \"two\" & 'three'")
                 .add("Health notes", " ")
@@ -20,6 +19,9 @@ class FactListTest {
                 .build("referral-facts");
 
         assertEquals("dl", facts.getElement().getTag());
+        assertEquals("grid", facts.getElement().getStyle().get("display"), "the list's own style");
+        assertEquals("repeat(auto-fill,minmax(min(100%,18em),1fr))",
+                facts.getElement().getStyle().get("grid-template-columns"));
         assertEquals("referral-facts", facts.getId().orElseThrow());
         String html = facts.getInnerHtml();
         assertTrue(html.contains("Levan &lt;b&gt;Tsiklauri&lt;/b&gt;"), html);
@@ -34,7 +36,7 @@ class FactListTest {
     void aReadOnlyTableIsOneTableWithEveryCellShownAsText() {
         record Change(String when, String why) {
         }
-        Html table = new ReadOnlyTable<Change>()
+        EscapedMarkup table = new ReadOnlyTable<Change>()
                 .column("When", Change::when)
                 .column("Why", Change::why)
                 .build("referral-history", java.util.List.of(new Change("1 May", "<script>alert(1)</script>"),
