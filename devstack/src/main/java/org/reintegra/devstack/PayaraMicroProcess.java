@@ -75,6 +75,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
         Files.writeString(preboot, String.join("\n",
                 "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1",
                 "set configs.config.server-config.network-config.network-listeners.network-listener.https-listener.enabled=false",
+                "set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size="
+                        + httpThreads(),
                 "") , StandardCharsets.UTF_8);
         Path tmp = settings.workDirectory().resolve("tmp");
         Files.createDirectories(tmp);
@@ -126,6 +128,22 @@ public final class PayaraMicroProcess implements AutoCloseable {
             case "parallel" -> "-XX:+UseParallelGC";
             default -> throw new IllegalStateException("reintegra.payara.gc: parallel, serial or g1, not " + collector);
         };
+    }
+
+    /**
+     * The most request threads, setting {@code reintegra.payara.http-threads} (default 200, Payara's
+     * own). Measured at 500 users on two cores (docs/benchmarks.md, stop 24): with 24 threads the
+     * contended monitor entries fell from about 3,700 to 700 a minute and the list pages' service
+     * time from 350 to 86 ms p50, but the requests waited longer in the queue before a thread took
+     * them, and fewer interactions got through (19 against 29 a second); neither setting held 500
+     * users on that machine.
+     */
+    static int httpThreads() {
+        int threads = Integer.parseInt(StackConfig.value("reintegra.payara.http-threads", "200"));
+        if (threads < 4) {
+            throw new IllegalStateException("reintegra.payara.http-threads: at least 4, not " + threads);
+        }
+        return threads;
     }
 
     /**
