@@ -52,8 +52,8 @@ public class SignedInUser {
      * A claim of the user's identity token, kept in the HTTP session once read ("" when the token
      * has none). Payara's {@code OpenIdContext.getClaims()} parses the claims again on every call
      * and looks a JSON provider up on the class path each time; under load the request threads
-     * queued on the jar (docs/benchmarks.md, stop 24). A token's claims do not change during its
-     * session.
+     * queued on the jar (docs/benchmarks.md, stop 24). A name or address changed in Keycloak shows
+     * from the next sign-in.
      */
     private String claimOfSession(String claim) {
         HttpSession session = request.getSession(false);
