@@ -280,18 +280,34 @@ class ClusterFailoverIT {
     }
 
     /**
-     * Searches the inbox for the demo client and waits for the row, so that the test does not depend
-     * on where other tests' referrals put it in a lazily loaded list.
+     * Searches the inbox for the demo client and waits until the search has answered: the "All"
+     * tab counts the matches and the grid shows that many rows of the client. The grid draws only the rows in view,
+     * so without the search the client's row could be below the fold when other tests' referrals
+     * come first.
      */
     private static void searchInbox(Page page) {
         page.locator("#inbox-search input").fill(CLIENT);
-        page.waitForFunction("() => { const g = document.querySelector('#referral-inbox'); return g.size >= 1 && g.size <= 3; }");
-        inboxRow(page).waitFor();
+        Pattern counted = Pattern.compile("\\((\\d+)\\)");
+        long until = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (true) {
+            Matcher all = counted.matcher(page.locator("#inbox-view-all").innerText());
+            int matches = all.find() ? Integer.parseInt(all.group(1)) : -1;
+            if (matches >= 1 && inboxRows(page).count() == matches) {
+                return;
+            }
+            assertTrue(System.nanoTime() < until, "the inbox's search did not answer: " + matches + " counted");
+            page.waitForTimeout(200);
+        }
     }
 
     private static Locator inboxRow(Page page) {
+        return inboxRows(page).first();
+    }
+
+    /** The client's cells in the rows the grid shows (it keeps rows it no longer uses, hidden). */
+    private static Locator inboxRows(Page page) {
         return page.locator("#referral-inbox vaadin-grid-cell-content")
-                .filter(new Locator.FilterOptions().setHasText(CLIENT)).first();
+                .filter(new Locator.FilterOptions().setHasText(CLIENT).setVisible(true));
     }
 
     /** A new browser whose first request goes to the instance of {@code route}, as if nginx had chosen it. */
