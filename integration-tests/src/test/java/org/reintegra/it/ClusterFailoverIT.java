@@ -281,9 +281,9 @@ class ClusterFailoverIT {
 
     /**
      * Searches the inbox for the demo client and waits until the search has answered: the "All"
-     * tab counts the matches and the grid shows that many rows of the client. The grid draws only the rows in view,
-     * so without the search the client's row could be below the fold when other tests' referrals
-     * come first.
+     * tab counts the matches and the grid shows that many rows of the client. The grid draws only
+     * the rows in view, so without the search the client's row could be below the fold when other
+     * tests' referrals come first.
      */
     private static void searchInbox(Page page) {
         page.locator("#inbox-search input").fill(CLIENT);
