@@ -131,15 +131,15 @@ public final class PayaraMicroProcess implements AutoCloseable {
     }
 
     /**
-     * The most request threads, setting {@code reintegra.payara.http-threads} (default 200, Payara's
-     * own). Measured at 500 users on two cores (docs/benchmarks.md, stop 24): with 24 threads the
-     * contended monitor entries fell from about 3,700 to 700 a minute and the list pages' service
-     * time from 350 to 86 ms p50, but the requests waited longer in the queue before a thread took
-     * them, and fewer interactions got through (19 against 29 a second); neither setting held 500
-     * users on that machine.
+     * The most request threads, setting {@code reintegra.payara.http-threads} (default 48; Payara's
+     * own default is 200). Measured at 500 users on two cores (docs/benchmarks.md, stop 24): with
+     * 200 threads the request threads queued on Payara's synchronised security caches (about 3,700
+     * contended monitor entries a minute) and 29–38 interactions a second got through; with 24 the
+     * contention was gone but requests waited in the queue for a thread (19 a second); with 48,
+     * 48 a second and the lowest latencies of the stop (one run).
      */
     static int httpThreads() {
-        int threads = Integer.parseInt(StackConfig.value("reintegra.payara.http-threads", "200"));
+        int threads = Integer.parseInt(StackConfig.value("reintegra.payara.http-threads", "48"));
         if (threads < 4) {
             throw new IllegalStateException("reintegra.payara.http-threads: at least 4, not " + threads);
         }
