@@ -29,7 +29,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -243,27 +245,103 @@ class IntakeApiIT {
         assertEquals(0, clientsWithCaseNumber("NPA-API-2003"));
     }
 
+    /**
+     * The API's rows of the cross-tenant authorisation matrix. Every operation the OpenAPI document
+     * lists is tried by the other agency against this agency's referral, client and organisation,
+     * and answers exactly as it would for ones that do not exist. An operation added to the API
+     * fails this test until it joins the matrix.
+     */
     @Test
-    void anotherAgencysReferralLooksExactlyLikeAMissingOne() throws Exception {
-        HttpResponse<String> created = post("v1/referrals", token(NPA_CLIENT), UUID.randomUUID().toString(),
+    void everyApiOperationTreatsAnotherAgencysDataAsMissing() throws Exception {
+        String ours = token(NPA_CLIENT);
+        HttpResponse<String> created = post("v1/referrals", ours, UUID.randomUUID().toString(),
                 referral("NPA-API-1004", "Cross-agency probe"));
-        int id = json(created.body()).getInt("id");
+        assertEquals(201, created.statusCode(), created.body());
+        JsonObject before = json(created.body());
+        long id = before.getInt("id");
         String other = token(PSP_CLIENT);
-
-        HttpResponse<String> foreign = get("v1/referrals/" + id, other);
-        HttpResponse<String> missing = get("v1/referrals/987654321", other);
-        assertEquals(404, foreign.statusCode());
-        assertEquals(missing.body().replace("987654321", "ID"), foreign.body().replace(Integer.toString(id), "ID"));
-
         String amendment = "{\"completionDeadline\":\"" + LocalDate.now().plusMonths(8) + "\",\"reason\":\"probe\"}";
-        assertEquals(404, post("v1/referrals/" + id + "/amendments", other, UUID.randomUUID().toString(), amendment)
-                .statusCode());
-        assertEquals(404, post("v1/referrals/" + id + "/withdrawal", other, UUID.randomUUID().toString(),
-                "{\"reason\":\"NO_LONGER_NEEDED\"}").statusCode());
-        assertEquals(404, post("v1/referrals/" + id + "/send", other, UUID.randomUUID().toString(), "").statusCode());
-        assertFalse(get("v1/referrals?changedSince=2000-01-01T00:00:00Z&limit=500", other).body()
-                .contains("\"id\":" + id + ","), "not in the other agency's change feed");
-        assertEquals("SENT", json(get("v1/referrals/" + id, token(NPA_CLIENT)).body()).getString("status"));
+        // their own referral of the same case number: to the college, so that our agency's and its partners' lists stay
+        String theirs = toCollege(referral("NPA-API-1004", "Cross-agency probe, theirs")).replace("\"Api\"", "\"Theirs\"");
+
+        Map<String, ApiProbe> matrix = new LinkedHashMap<>();
+        matrix.put("GET /api/v1/referrals/{id}", () -> answersAsMissing("GET", id, "", other, ""));
+        matrix.put("POST /api/v1/referrals/{id}/send", () -> answersAsMissing("POST", id, "/send", other, ""));
+        matrix.put("POST /api/v1/referrals/{id}/amendments", () -> answersAsMissing("POST", id, "/amendments", other, amendment));
+        matrix.put("POST /api/v1/referrals/{id}/withdrawal", () -> answersAsMissing("POST", id, "/withdrawal", other,
+                "{\"reason\":\"NO_LONGER_NEEDED\"}"));
+        matrix.put("GET /api/v1/referrals", () -> {
+            HttpResponse<String> feed = get("v1/referrals?changedSince=2000-01-01T00:00:00Z&limit=500", other);
+            assertEquals(200, feed.statusCode(), feed.body());
+            assertFalse(feed.body().contains("\"id\":" + id + ","), "not in the other agency's change feed");
+        });
+        matrix.put("POST /api/v1/referrals", () -> {
+            HttpResponse<String> single = post("v1/referrals", other, UUID.randomUUID().toString(), theirs);
+            assertEquals(201, single.statusCode(), single.body());
+            assertEquals("Theirs", json(single.body()).getString("clientGivenName"), "our case number is their own client");
+            partnerRefusedAsMissing("v1/referrals", other, theirs, "partner");
+        });
+        matrix.put("POST /api/v1/referrals/batch", () -> {
+            HttpResponse<String> batch = post("v1/referrals/batch", other, UUID.randomUUID().toString(), batch(theirs));
+            assertEquals(200, batch.statusCode(), batch.body());
+            long theirId = json(batch.body()).getJsonArray("referrals").getJsonObject(0).getInt("id");
+            assertEquals("Theirs", json(get("v1/referrals/" + theirId, other).body()).getString("clientGivenName"));
+            partnerRefusedAsMissing("v1/referrals/batch", other, batch(theirs), "referrals[0].partner");
+        });
+
+        assertEquals(operationsInTheOpenApiDocument(), matrix.keySet(), "every API operation is in the matrix");
+        for (Map.Entry<String, ApiProbe> operation : matrix.entrySet()) {
+            try {
+                operation.getValue().run();
+            } catch (AssertionError failed) {
+                throw new AssertionError(operation.getKey() + ": " + failed.getMessage(), failed);
+            }
+        }
+        assertEquals(2, clientsWithCaseNumber("NPA-API-1004"), "ours, and theirs (their batch found their single create's)");
+        JsonObject after = json(get("v1/referrals/" + id, ours).body());
+        assertEquals("SENT", after.getString("status"));
+        assertEquals(before.getJsonNumber("version"), after.getJsonNumber("version"), "our referral unchanged");
+        assertEquals("Api", after.getString("clientGivenName"), "our client unchanged");
+    }
+
+    /** One row of the API's matrix: a call and what it must answer. */
+    private interface ApiProbe {
+        void run() throws Exception;
+    }
+
+    /** The other agency's call on our referral: the same status and problem as for an id nobody has. */
+    private void answersAsMissing(String method, long id, String action, String token, String body) throws Exception {
+        String missingId = "987654321";
+        String key = UUID.randomUUID().toString();
+        HttpResponse<String> foreign = send(method, "v1/referrals/" + id + action, token, key, body);
+        HttpResponse<String> missing = send(method, "v1/referrals/" + missingId + action, token, key + "-missing", body);
+        assertEquals(404, foreign.statusCode(), foreign.body());
+        assertEquals(missing.statusCode(), foreign.statusCode());
+        assertEquals(missing.body().replace(missingId, "ID"), foreign.body().replace(Long.toString(id), "ID"));
+    }
+
+    /** Our agency named as the partner is refused exactly like an organisation that does not exist. */
+    private void partnerRefusedAsMissing(String path, String token, String body, String field) throws Exception {
+        HttpResponse<String> agency = post(path, token, UUID.randomUUID().toString(),
+                body.replace("vocational-college", "national-probation-agency"));
+        HttpResponse<String> nobody = post(path, token, UUID.randomUUID().toString(),
+                body.replace("vocational-college", "no-such-partner"));
+        assertEquals(400, agency.statusCode(), agency.body());
+        assertEquals(field, json(agency.body()).getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertEquals(nobody.body(), agency.body());
+    }
+
+    /** "METHOD path" of every operation the portal's OpenAPI document describes. */
+    private Set<String> operationsInTheOpenApiDocument() throws IOException, InterruptedException {
+        HttpResponse<String> document = http.send(HttpRequest.newBuilder(URI.create(portal.getProtocol() + "://"
+                        + portal.getHost() + ":" + portal.getPort() + "/openapi")).header("Accept", "application/json")
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, document.statusCode(), document.body());
+        Set<String> operations = new java.util.TreeSet<>();
+        json(document.body()).getJsonObject("paths").forEach((path, item) -> item.asJsonObject().keySet().stream()
+                .filter(Set.of("get", "put", "post", "delete", "patch")::contains)
+                .forEach(method -> operations.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path)));
+        return operations;
     }
 
     @Test

@@ -182,6 +182,7 @@ class TenantIsolationIT {
         operations.put("idempotency.earlier", () -> idempotency.earlier("k", "op", "h"));
         operations.put("idempotency.replayOrRun", () -> idempotency.replayOrRun("k", "op", "h", () -> null));
         operations.put("intakeTransaction", () -> intake.run(() -> null));
+        operations.put("intakeWriteAndForget", () -> intake.writeAndForget());
         operations.put("sessionCount", () -> delivery.sessionCount(1));
         operations.put("sessionsOf", () -> delivery.sessionsOf(1, 0, 10));
         operations.put("recordSession", () -> delivery.recordSession(null, null));
