@@ -50,7 +50,7 @@ import java.util.stream.Collectors;
  * before the first sign-in.
  *
  * <p>Settings (system properties): {@code reintegra.load.users} (500), {@code .ramp-seconds} (150),
- * {@code .seconds} (180, measured after the ramp), {@code .threads} (256: blocking requests and the
+ * {@code .seconds} (180, measured after the ramp), {@code .threads} (one per user: blocking requests and the
  * pauses inside a step hold a thread), {@code reintegra.portal-url}.
  *
  * <p>A step is timed from the moment it was due, not from when a driver thread got to it, so a driver
@@ -99,7 +99,10 @@ public final class PortalLoadDriver {
         int users = Integer.getInteger("reintegra.load.users", 500);
         int rampSeconds = Integer.getInteger("reintegra.load.ramp-seconds", 150);
         int seconds = Integer.getInteger("reintegra.load.seconds", 180);
-        int threads = Integer.getInteger("reintegra.load.threads", 256);
+        // a thread per user, as each person has a browser of their own: a step (its requests and the pauses
+        // inside it) holds one, and with fewer a due step waited for another user's (stop 25: 256 threads
+        // for 500 users put seconds of driver lag into the slowest interactions)
+        int threads = Integer.getInteger("reintegra.load.threads", users);
         URI portal = URI.create(System.getProperty("reintegra.portal-url", "http://127.0.0.1:8080/"));
         PortalLoadDriver driver = new PortalLoadDriver(portal, threads);
         PortalHeap heap = PortalHeap.find();
