@@ -27,7 +27,7 @@ import org.reintegra.persistence.TransactionEnd;
  * change moves on), so people see their own changes counted. A committed change is announced
  * ({@link ReferralCountsChanged}) for the other instances of a cluster, which forget their counts of
  * those organisations when told ({@link #changedElsewhere}); should a message be lost, their counts are
- * at most {@code reintegra.inbox.counts-seconds} (10) old. Searches and filters are always counted
+ * at most {@code reintegra.inbox.counts-seconds} (30) old. Searches and filters are always counted
  * afresh.
  */
 @ApplicationScoped
@@ -58,7 +58,7 @@ public class InboxCountCache {
     private final Map<FilteredList, Map<InboxView, Long>> lastFiltered = new ConcurrentHashMap<>();
 
     @Inject
-    @ConfigProperty(name = "reintegra.inbox.counts-seconds", defaultValue = "10")
+    @ConfigProperty(name = "reintegra.inbox.counts-seconds", defaultValue = "30")
     long seconds;
 
     @Resource
