@@ -86,7 +86,11 @@ public final class PortalLoadDriver {
         // HTTP/1.1 as browsers speak it over plain HTTP (they never upgrade to h2c, Java's client would).
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10))
-                .executor(java.util.concurrent.Executors.newFixedThreadPool(Math.max(4, threads / 4)))
+                .executor(java.util.concurrent.Executors.newFixedThreadPool(Math.max(4, threads / 4), task -> {
+                    Thread thread = new Thread(task, "portal-http"); // daemon: an idle pool never holds Maven's exec:java open
+                    thread.setDaemon(true);
+                    return thread;
+                }))
                 .build();
     }
 
