@@ -31,8 +31,10 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -333,14 +335,13 @@ class IntakeApiIT {
 
     /** "METHOD path" of every operation the portal's OpenAPI document describes. */
     private Set<String> operationsInTheOpenApiDocument() throws IOException, InterruptedException {
-        HttpResponse<String> document = http.send(HttpRequest.newBuilder(URI.create(portal.getProtocol() + "://"
-                        + portal.getHost() + ":" + portal.getPort() + "/openapi")).header("Accept", "application/json")
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> document = http.send(HttpRequest.newBuilder(server("/openapi"))
+                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, document.statusCode(), document.body());
-        Set<String> operations = new java.util.TreeSet<>();
+        Set<String> operations = new TreeSet<>();
         json(document.body()).getJsonObject("paths").forEach((path, item) -> item.asJsonObject().keySet().stream()
                 .filter(Set.of("get", "put", "post", "delete", "patch")::contains)
-                .forEach(method -> operations.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path)));
+                .forEach(method -> operations.add(method.toUpperCase(Locale.ROOT) + " " + path)));
         return operations;
     }
 
@@ -467,8 +468,7 @@ class IntakeApiIT {
 
     @Test
     void thePortalServesAnOpenApiDocumentOfTheIntakeApi() throws Exception {
-        HttpResponse<String> document = http.send(HttpRequest.newBuilder(URI.create(portal.getProtocol() + "://"
-                        + portal.getHost() + ":" + portal.getPort() + "/openapi")).GET().build(),
+        HttpResponse<String> document = http.send(HttpRequest.newBuilder(server("/openapi")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, document.statusCode());
         assertTrue(document.body().contains("/api/v1/referrals"), document.body());
@@ -478,8 +478,7 @@ class IntakeApiIT {
 
     @Test
     void theHealthChecksSayTheDatabaseAndKeycloakAreReadyAndThePortalLive() throws Exception {
-        String server = portal.getProtocol() + "://" + portal.getHost() + ":" + portal.getPort();
-        HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(server + "/health/ready")).GET().build(),
+        HttpResponse<String> ready = http.send(HttpRequest.newBuilder(server("/health/ready")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, ready.statusCode(), ready.body());
         JsonObject readiness = json(ready.body());
@@ -487,7 +486,7 @@ class IntakeApiIT {
         Set<String> checks = new HashSet<>();
         readiness.getJsonArray("checks").forEach(c -> checks.add(c.asJsonObject().getString("name")));
         assertTrue(checks.containsAll(Set.of("database", "keycloak")), checks.toString());
-        HttpResponse<String> live = http.send(HttpRequest.newBuilder(URI.create(server + "/health/live")).GET().build(),
+        HttpResponse<String> live = http.send(HttpRequest.newBuilder(server("/health/live")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, live.statusCode(), live.body());
         assertTrue(live.body().contains("portal"), live.body());
@@ -538,6 +537,11 @@ class IntakeApiIT {
 
     private static String batch(String... referrals) {
         return "{\"referrals\":[" + String.join(",", referrals) + "]}";
+    }
+
+    /** A path of the server itself, outside the portal's context: /openapi, /health/ready. */
+    private URI server(String path) {
+        return URI.create(portal.getProtocol() + "://" + portal.getHost() + ":" + portal.getPort() + path);
     }
 
     private URI api(String path) {
