@@ -94,6 +94,9 @@ class TenantIsolationIT {
     @EJB
     OfficerProbe officer;
 
+    @EJB
+    org.reintegra.access.ScreenTransaction screen;
+
 
     @EJB
     org.reintegra.catalogue.ServiceCatalogue catalogue;
@@ -273,6 +276,7 @@ class TenantIsolationIT {
         operations.put("onboardingRecordsCount", () -> onboardingRecords.count());
         operations.put("registerClient", () -> clients.registerClient(null));
         operations.put("findClients", () -> clients.findClients("", 0, 10));
+        operations.put("screenTransaction", () -> screen.read(() -> null));
         List<String> allowed = new ArrayList<>();
         for (Map.Entry<String, Runnable> operation : operations.entrySet()) {
             try {
@@ -371,6 +375,30 @@ class TenantIsolationIT {
         assertNull(as(PARTNER, () -> probe.findReferralReference(notShared)));
         assertNull(as(OTHER_AGENCY, () -> probe.findReferralReference(notShared)));
         assertTrue(as(OTHER_PARTNER, () -> probe.findReferralReference(notShared)).startsWith("NPA-"));
+    }
+
+    /**
+     * A screen's reads joined in one transaction (ADR 0016) see what the services would alone: a
+     * foreign referral is as missing as one nobody has, and the transaction serves one tenant only.
+     */
+    @Test
+    void aScreensOneTransactionFindsForeignReferralsMissingAndServesOneTenant() throws Exception {
+        long own = as(AGENCY, probe::referralIds).get(0);
+        assertTrue(as(AGENCY, () -> officer.referralReadOnAScreen(own)).startsWith("NPA-"));
+        assertEquals("missing", as(OTHER_AGENCY, () -> officer.referralReadOnAScreen(own)));
+        assertEquals("missing", as(OTHER_AGENCY, () -> officer.referralReadOnAScreen(Long.MAX_VALUE)));
+        Exception refused = assertThrows(jakarta.ejb.EJBException.class,
+                () -> as(OTHER_AGENCY, () -> officer.referralReadForAnotherTenantInside(AGENCY, own)));
+        assertTrue(String.valueOf(rootCause(refused).getMessage()).startsWith("One tenant per transaction"),
+                String.valueOf(rootCause(refused)));
+    }
+
+    private static Throwable rootCause(Throwable thrown) {
+        Throwable cause = thrown;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.reintegra.portal.security.SignedInUser;
 import org.reintegra.quality.ui.QualityReviewsView;
 import org.reintegra.subjectaccess.ui.SubjectAccessView;
 import org.reintegra.referral.ui.ReferralInbox;
+import org.reintegra.access.ScreenTransaction;
 
 /** Where everyone lands after signing in: who they are, for which organisation, and its referrals. */
 @PermitAll
@@ -33,7 +34,7 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
     private static final long serialVersionUID = 1L;
 
     @Inject
-    public HomeView(SignedInUser user, Instance<ReferralInbox> inboxes) {
+    public HomeView(SignedInUser user, Instance<ReferralInbox> inboxes, ScreenTransaction screen) {
         setSizeFull();
         H2 greeting = new H2(getTranslation("home.welcome", user.displayName()));
         greeting.setId("welcome");
@@ -65,7 +66,9 @@ public class HomeView extends VerticalLayout implements HasDynamicTitle {
                 add(shortcuts);
             }
             if (user.worksWithReferrals()) {
-                ReferralInbox inbox = inboxes.get();
+                // what the inbox reads as it is built (its tabs, their counts, the office filter's
+                // offices, whether the user may draft) in one transaction (ADR 0016)
+                ReferralInbox inbox = screen.read(inboxes::get);
                 add(inbox);
                 setFlexGrow(1, inbox);
             }

@@ -25,9 +25,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.reintegra.access.Roles;
+import org.reintegra.access.ScreenTransaction;
 import org.reintegra.portal.security.SignedInUser;
 import org.reintegra.portal.ui.FactList;
 import org.reintegra.portal.ui.ReadOnlyTable;
@@ -71,6 +71,7 @@ public class ReferralView extends VerticalLayout implements HasUrlParameter<Long
     private final transient org.reintegra.delivery.CardService cards;
     private final transient org.reintegra.delivery.ActionPlanService plans;
     private final transient org.reintegra.outcome.OutcomeService outcomes;
+    private final transient ScreenTransaction screen;
     private String title = "";
     private Long shownId;
 
@@ -78,7 +79,8 @@ public class ReferralView extends VerticalLayout implements HasUrlParameter<Long
     public ReferralView(ReferralService referrals, SignedInUser user, StaffDirectory staff,
                         ReferralAttachments attachments, org.reintegra.delivery.DeliveryService delivery,
                         org.reintegra.delivery.EnrolmentService enrolments, org.reintegra.delivery.CardService cards,
-                        org.reintegra.delivery.ActionPlanService plans, org.reintegra.outcome.OutcomeService outcomes) {
+                        org.reintegra.delivery.ActionPlanService plans, org.reintegra.outcome.OutcomeService outcomes,
+                        ScreenTransaction screen) {
         this.referrals = referrals;
         this.user = user;
         this.staff = staff;
@@ -88,19 +90,35 @@ public class ReferralView extends VerticalLayout implements HasUrlParameter<Long
         this.cards = cards;
         this.plans = plans;
         this.outcomes = outcomes;
+        this.screen = screen;
     }
 
     @Override
     public void setParameter(BeforeEvent event, Long referralId) {
         removeAll();
-        Optional<ReferralDetails> found = referralId == null || user.organisation().isEmpty()
-                ? Optional.empty() : referrals.findReferral(referralId);
-        if (found.isEmpty()) {
+        if (referralId == null || user.organisation().isEmpty() || !showFound(referralId)) {
             event.rerouteToError(NotFoundException.class);
-            return;
         }
-        shownId = referralId;
-        show(found.get());
+    }
+
+    /**
+     * Reads the referral and everything its page shows (plan, sessions, report, attachments: each
+     * from its own service) in one transaction, and shows it; false when it is not found.
+     */
+    private boolean showFound(long referralId) {
+        return screen.read(() -> referrals.findReferral(referralId).map(found -> {
+            shownId = referralId;
+            show(found);
+            return true;
+        }).orElse(false));
+    }
+
+    /** Shows the referral as a command left it; the page's other parts are read in one transaction. */
+    private void showChanged(ReferralDetails changed) {
+        screen.read(() -> {
+            show(changed);
+            return changed;
+        });
     }
 
     private void show(ReferralDetails referral) {
@@ -278,7 +296,7 @@ public class ReferralView extends VerticalLayout implements HasUrlParameter<Long
             return;
         }
         try {
-            show(referrals.writeNote(id, text.getValue(), question));
+            showChanged(referrals.writeNote(id, text.getValue(), question));
             notice(getTranslation(question ? "notes.asked" : "notes.added"), NotificationVariant.LUMO_SUCCESS);
         } catch (ReferralInputRejected rejected) {
             text.setErrorMessage(getTranslation(rejected.messageKey()));
@@ -353,8 +371,7 @@ public class ReferralView extends VerticalLayout implements HasUrlParameter<Long
     /** Runs a command; shows the result, or why not, and always the referral as it now is. */
     private void run(String successKey, Supplier<ReferralDetails> command) {
         try {
-            ReferralDetails changed = command.get();
-            show(changed);
+            showChanged(command.get());
             notice(getTranslation(successKey), NotificationVariant.LUMO_SUCCESS);
         } catch (ReferralChangedMeanwhile conflict) {
             reload();
@@ -370,8 +387,8 @@ public class ReferralView extends VerticalLayout implements HasUrlParameter<Long
     }
 
     private void reload() {
-        if (shownId != null) {
-            referrals.findReferral(shownId).ifPresentOrElse(this::show, () -> getUI().ifPresent(ui -> ui.navigate("")));
+        if (shownId != null && !showFound(shownId)) {
+            getUI().ifPresent(ui -> ui.navigate(""));
         }
     }
 
