@@ -8,11 +8,13 @@ import java.security.Principal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.reintegra.access.Roles;
 import org.reintegra.organisation.OrganisationDirectory;
 import org.reintegra.organisation.OrganisationSummary;
 import org.reintegra.tenancy.CurrentTenant;
+import org.reintegra.tenancy.TenantId;
 
 /** Who is signed in, for the screens: name, display name and organisation. */
 @ApplicationScoped
@@ -101,8 +103,34 @@ public class SignedInUser {
                 .anyMatch(request::isUserInRole);
     }
 
-    /** The organisation the user signed in for, if their token names exactly one known organisation. */
+    /** The session attribute holding the user's organisation (see {@link #organisation()}). */
+    private static final String ORGANISATION = SignedInUser.class.getName() + ".organisation";
+
+    /**
+     * The organisation the user signed in for, if their token names exactly one known organisation.
+     * Kept in the HTTP session with the tenant it belongs to once found, as the screens ask on every
+     * navigation and each look-up was a transaction of its own (docs/benchmarks.md, stop 26); an
+     * organisation renamed meanwhile shows its new name from the next sign-in. The services check
+     * the organisation themselves on every call.
+     */
     public Optional<OrganisationSummary> organisation() {
-        return currentTenant.get().flatMap(organisations::find);
+        return organisationOf(currentTenant.get(), request.getSession(false), organisations::find);
+    }
+
+    /** The organisation of the tenant, kept in the session once found (see {@link #organisation()}). */
+    static Optional<OrganisationSummary> organisationOf(Optional<TenantId> tenant, HttpSession session,
+                                                        Function<TenantId, Optional<OrganisationSummary>> finder) {
+        if (tenant.isEmpty()) {
+            return Optional.empty();
+        }
+        if (session != null && session.getAttribute(ORGANISATION) instanceof OrganisationSummary known
+                && known.id().equals(tenant.get())) {
+            return Optional.of(known);
+        }
+        Optional<OrganisationSummary> found = finder.apply(tenant.get());
+        if (session != null && found.isPresent()) {
+            session.setAttribute(ORGANISATION, found.get());
+        }
+        return found;
     }
 }
