@@ -40,7 +40,7 @@ import java.util.stream.Collectors;
  * carries the session's CSRF token ({@code Vaadin-Security-Key}) and the sync and client ids the
  * server expects, data updates of grids are confirmed, the notification bell's poll runs every 60 s.
  *
- * <p>The steps, after a think time of 5 to 15 s each: <b>inbox</b> (navigate to the inbox: the view
+ * <p>The steps, after a think time of 5 to 15 s each ({@code reintegra.load.think-ms}): <b>inbox</b> (navigate to the inbox: the view
  * and its grid's first page), <b>open</b> (click a row of that page: the referral's view), and for
  * partner staff on a referral in delivery <b>record dialog</b> and <b>record save</b> (open the
  * session dialog, save a session with its defaults and a note). A step counts as an error when the
@@ -66,6 +66,13 @@ public final class PortalLoadDriver {
             .split(",")).map(a -> a.trim().split(":")).toArray(String[][]::new);
     /** The share of steps on the inbox that search by part of a client's name before opening a row. */
     private static final double SEARCH_SHARE = Double.parseDouble(System.getProperty("reintegra.load.search-share", "0"));
+    /**
+     * A user's think time before each step, "min-max" in milliseconds (a person: 5 to 15 s). A
+     * short one with few users keeps the portal busy without a queue: its processor time per
+     * interaction, compared between two builds, with many interactions in a short run.
+     */
+    private static final long[] THINK_MS = Arrays.stream(System.getProperty("reintegra.load.think-ms", "5000-15000")
+            .split("-")).mapToLong(Long::parseLong).toArray();
     private static final String[] SEARCH_TERMS = System.getProperty("reintegra.load.search-terms", "омар").split(",");
     /** The note of every session the driver records: how its sessions are told from the data set's. */
     static final String SESSION_NOTE = "Load test session note";
@@ -414,7 +421,7 @@ public final class PortalLoadDriver {
 
         /** Schedules this user's next step after a think time. */
         void next(java.util.concurrent.ScheduledExecutorService pool) {
-            long think = ThreadLocalRandom.current().nextLong(5000, 15001);
+            long think = ThreadLocalRandom.current().nextLong(THINK_MS[0], THINK_MS[1] + 1);
             long due = System.nanoTime() + think * 1_000_000L;
             try {
                 pool.schedule(() -> {
