@@ -109,9 +109,9 @@ public class SignedInUser {
     /**
      * The organisation the user signed in for, if their token names exactly one known organisation.
      * Kept in the HTTP session with the tenant it belongs to once found, as the screens ask on every
-     * navigation and each look-up was a transaction of its own (docs/benchmarks.md, stop 26); an
-     * organisation renamed meanwhile shows its new name from the next sign-in. The services check
-     * the organisation themselves on every call.
+     * navigation and each look-up was a transaction of its own (docs/benchmarks.md, stop 26). A
+     * name or kind changed meanwhile (no screen changes them today) would show from the next
+     * sign-in; the services check the caller's organisation themselves on every call.
      */
     public Optional<OrganisationSummary> organisation() {
         return organisationOf(currentTenant.get(), request.getSession(false), organisations::find);

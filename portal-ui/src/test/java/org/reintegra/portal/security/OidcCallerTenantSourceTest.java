@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.servlet.http.HttpSession;
-import java.lang.reflect.Proxy;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,14 +14,9 @@ import org.reintegra.tenancy.TenantId;
 /** The tenant read from a session's identity token is kept for that token only. */
 class OidcCallerTenantSourceTest {
 
-    private final Map<String, Object> attributes = new HashMap<>();
-    /** The container's session, reduced to its attributes. */
-    private final HttpSession session = (HttpSession) Proxy.newProxyInstance(getClass().getClassLoader(),
-            new Class<?>[] {HttpSession.class}, (proxy, method, args) -> switch (method.getName()) {
-                case "getAttribute" -> attributes.get((String) args[0]);
-                case "setAttribute" -> attributes.put((String) args[0], args[1]);
-                default -> throw new UnsupportedOperationException(method.getName());
-            });
+    private final SessionAttributes kept = new SessionAttributes();
+    private final Map<String, Object> attributes = kept.attributes;
+    private final HttpSession session = kept.session;
     private final AtomicInteger read = new AtomicInteger();
     private final Function<String, Optional<TenantId>> reader = token -> {
         read.incrementAndGet();

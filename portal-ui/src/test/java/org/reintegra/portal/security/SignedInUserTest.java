@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.servlet.http.HttpSession;
-import java.lang.reflect.Proxy;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,14 +19,9 @@ class SignedInUserTest {
     private static final TenantId NGO = TenantId.of("new-path-ngo");
     private static final TenantId AGENCY = TenantId.of("national-probation-agency");
 
-    private final Map<String, Object> attributes = new HashMap<>();
-    /** The container's session, reduced to its attributes. */
-    private final HttpSession session = (HttpSession) Proxy.newProxyInstance(getClass().getClassLoader(),
-            new Class<?>[] {HttpSession.class}, (proxy, method, args) -> switch (method.getName()) {
-                case "getAttribute" -> attributes.get((String) args[0]);
-                case "setAttribute" -> attributes.put((String) args[0], args[1]);
-                default -> throw new UnsupportedOperationException(method.getName());
-            });
+    private final SessionAttributes kept = new SessionAttributes();
+    private final Map<String, Object> attributes = kept.attributes;
+    private final HttpSession session = kept.session;
     private final AtomicInteger lookedUp = new AtomicInteger();
     private final Function<TenantId, Optional<OrganisationSummary>> directory = tenant -> {
         lookedUp.incrementAndGet();
