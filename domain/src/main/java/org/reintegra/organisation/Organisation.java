@@ -1,6 +1,5 @@
 package org.reintegra.organisation;
 
-import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -16,14 +15,8 @@ import org.reintegra.tenancy.TenantId;
  * An agency or partner organisation: one tenant. Its id is the alias of its Keycloak organisation.
  * The directory is readable by every signed-in user (an officer picks a partner from it); it holds
  * no personal data.
- *
- * <p>The one entity in EclipseLink's cache shared between tenants (ADR 0017): no tenant's data, no
- * row-level security, and the application only inserts organisations (its database role may not
- * update or delete them), so a cached one is never stale. Every service looks the caller's
- * organisation up on every call to decide what it may see.
  */
 @Entity
-@Cacheable
 @Table(name = "organisation")
 public class Organisation {
 

@@ -29,22 +29,6 @@ public class IsolationProbe {
     @PersistenceContext(unitName = TenancyProperties.PERSISTENCE_UNIT)
     EntityManager entityManager;
 
-    /**
-     * The entities whose rows EclipseLink keeps in the cache it shares between transactions, and so
-     * between tenants (each descriptor's cache isolation as the running persistence unit set it up).
-     */
-    public Set<String> entitiesInTheSharedCache() {
-        Set<String> shared = new TreeSet<>();
-        entityManager.unwrap(org.eclipse.persistence.jpa.JpaEntityManager.class).getServerSession().getDescriptors()
-                .forEach((type, descriptor) -> {
-                    if (!descriptor.isAggregateDescriptor() && (descriptor.getCachePolicy().isSharedIsolation()
-                            || descriptor.getCachePolicy().isProtectedIsolation())) {
-                        shared.add(type.getSimpleName());
-                    }
-                });
-        return shared;
-    }
-
     @TenantBound
     public Set<String> clientReferencePrefixesSeenByJpql() {
         Set<String> references = new TreeSet<>();

@@ -401,15 +401,6 @@ class TenantIsolationIT {
         return cause;
     }
 
-    /**
-     * Nothing of a tenant's is kept in EclipseLink's cache shared between tenants: only the
-     * organisation directory, which is no tenant's and which the application never changes (ADR 0017).
-     */
-    @Test
-    void onlyTheOrganisationDirectoryIsCached() {
-        assertEquals(Set.of("Organisation"), probe.entitiesInTheSharedCache());
-    }
-
     @Test
     void relationshipsOnlyLeadToSharedReferrals() throws Exception {
         List<Long> partnerReferrals = as(PARTNER, probe::referralIds);
