@@ -85,6 +85,10 @@ public final class PortalLoadDriver {
     private final Map<String, List<HttpCookie>> singleSignOn = new ConcurrentHashMap<>();
     private final Map<String, Object> firstSignIns = new ConcurrentHashMap<>();
     private volatile boolean measuring;
+    /** When the measured window began ({@link System#nanoTime()}); the timeline counts from it. */
+    private volatile long measuredFrom;
+    /** Steps (no polls, no driver lag) by the 10-second slice of the measured window they ended in. */
+    private final Map<Integer, Timings> timeline = new ConcurrentHashMap<>();
     /** How many rows each first page of the grid brought (the service's page size, for the raw SQL). */
     private final ConcurrentLinkedQueue<Integer> rowsPerPage = new ConcurrentLinkedQueue<>();
 
@@ -241,9 +245,10 @@ public final class PortalLoadDriver {
                 signedIn.get(), users, (System.nanoTime() - t0) / 1e9, errors.size());
         errors.stream().limit(5).forEach(e -> System.out.println("  ramp: " + e));
         timings.clear();
+        timeline.clear();
         errors.clear();
+        measuredFrom = System.nanoTime();
         measuring = true;
-        long measuredFrom = System.nanoTime();
         Thread.sleep(seconds * 1000L);
         measuring = false;
         double measured = (System.nanoTime() - measuredFrom) / 1e9;
@@ -300,6 +305,13 @@ public final class PortalLoadDriver {
             System.out.printf(Locale.ROOT, "%-16s %8d %9.1f %9.1f %9.1f %9.1f %8.1f%n", "all (no polls)", every.length, p(every, 0.5),
                     p(every, 0.95), p(every, 0.99), every[every.length - 1], every.length / seconds);
         }
+        System.out.println("Timeline (steps by the 10 s in which they ended; a tail confined to a few slices is a pause, not a queue)");
+        System.out.printf(Locale.ROOT, "%-10s %8s %9s %9s %9s%n", "from s", "count", "p50 ms", "p95 ms", "max ms");
+        timeline.keySet().stream().sorted().forEach(slice -> {
+            double[] ms = timeline.get(slice).sorted();
+            System.out.printf(Locale.ROOT, "%-10d %8d %9.1f %9.1f %9.1f%n", slice * 10, ms.length, p(ms, 0.5), p(ms, 0.95),
+                    ms[ms.length - 1]);
+        });
         System.out.printf("Errors: %d%n", errors.size());
         errors.stream().collect(Collectors.groupingBy(e -> e.length() > 160 ? e.substring(0, 160) : e, Collectors.counting()))
                 .forEach((e, n) -> System.out.println("  " + n + " x " + e));
@@ -311,7 +323,13 @@ public final class PortalLoadDriver {
 
     private void record(String step, long startedNanos) {
         if (measuring) {
-            timings.computeIfAbsent(step, s -> new Timings()).add((System.nanoTime() - startedNanos) / 1e6);
+            long now = System.nanoTime();
+            double millis = (now - startedNanos) / 1e6;
+            timings.computeIfAbsent(step, s -> new Timings()).add(millis);
+            if (!step.equals("poll") && !step.equals("driver lag")) {
+                int slice = (int) ((now - measuredFrom) / 10_000_000_000L);
+                timeline.computeIfAbsent(slice, s -> new Timings()).add(millis);
+            }
         }
     }
 
@@ -731,6 +749,17 @@ public final class PortalLoadDriver {
             boolean found = false;
             while (used.find()) {
                 total += Long.parseLong(used.group(1)) * 1024;
+                found = true;
+            }
+            // Shenandoah: "Shenandoah Heap" then "… committed, 13952K used" (unit K, M or G).
+            Matcher shenandoah = Pattern.compile("committed, (\\d+)([KMG]) used").matcher(info);
+            while (!found && shenandoah.find()) {
+                long unit = switch (shenandoah.group(2)) {
+                    case "K" -> 1024L;
+                    case "M" -> 1024L * 1024;
+                    default -> 1024L * 1024 * 1024;
+                };
+                total += Long.parseLong(shenandoah.group(1)) * unit;
                 found = true;
             }
             if (!found) {

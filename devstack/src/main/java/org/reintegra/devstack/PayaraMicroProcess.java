@@ -116,9 +116,11 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
     /**
      * The garbage collector, setting {@code reintegra.payara.gc}: {@code parallel} (default),
-     * {@code serial} or {@code g1}. Measured at 500 users on two cores (docs/benchmarks.md): the
-     * parallel collector's pauses are half the serial one's (p95 449 ms against 841 with a 2 GB heap);
-     * G1's young pauses were longer than either (p95 1.2 s).
+     * {@code serial}, {@code g1} or {@code shenandoah}. Measured at 500 users on two cores
+     * (docs/benchmarks.md): the parallel collector's pauses are half the serial one's (p95 449 ms
+     * against 841 with a 2 GB heap); G1's young pauses were longer than either (p95 1.2 s); Shenandoah,
+     * whose marking runs beside the requests, could not keep up with their allocation on two cores and
+     * stopped them for 50 degenerated collections of about a second each (stop 27).
      */
     static String garbageCollector() {
         String collector = StackConfig.value("reintegra.payara.gc", "parallel");
@@ -126,7 +128,9 @@ public final class PayaraMicroProcess implements AutoCloseable {
             case "g1" -> "-XX:+UseG1GC";
             case "serial" -> "-XX:+UseSerialGC";
             case "parallel" -> "-XX:+UseParallelGC";
-            default -> throw new IllegalStateException("reintegra.payara.gc: parallel, serial or g1, not " + collector);
+            case "shenandoah" -> "-XX:+UseShenandoahGC";
+            default -> throw new IllegalStateException("reintegra.payara.gc: parallel, serial, g1 or shenandoah, not "
+                    + collector);
         };
     }
 
