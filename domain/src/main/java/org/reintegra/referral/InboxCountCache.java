@@ -10,7 +10,12 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -27,8 +32,8 @@ import org.reintegra.persistence.TransactionEnd;
  * change moves on), so people see their own changes counted. A committed change is announced
  * ({@link ReferralCountsChanged}) for the other instances of a cluster, which forget their counts of
  * those organisations when told ({@link #changedElsewhere}); should a message be lost, their counts are
- * at most {@code reintegra.inbox.counts-seconds} (30) old. Searches and filters are always counted
- * afresh.
+ * at most {@code reintegra.inbox.counts-seconds} (30) old, and shown while they are counted again.
+ * Searches and filters are always counted afresh.
  */
 @ApplicationScoped
 public class InboxCountCache {
@@ -40,6 +45,10 @@ public class InboxCountCache {
     private record Counted(Map<InboxView, Long> counts, long until) {
     }
 
+    /** A count of a list under way, begun at the organisation's generation {@code generation}. */
+    private record Counting(long generation, CompletableFuture<Map<InboxView, Long>> result) {
+    }
+
     /** A list with a search or filters (its view left out: one count gives every view). */
     private record FilteredList(ListKey list, InboxQuery filters) {
         FilteredList(ListKey list, InboxQuery filters) {
@@ -49,10 +58,13 @@ public class InboxCountCache {
     }
 
     private static final int MAX_LISTS = 10_000;
+    /** The longest a caller waits for another's count of the same list before counting itself. */
+    static final long WAIT_SECONDS = 10;
     /** The transaction's resource naming the organisations it wrote referrals for. */
     private static final Object WRITTEN_IN_TRANSACTION = InboxCountCache.class.getName() + ".written";
 
     private final Map<ListKey, Counted> lists = new ConcurrentHashMap<>();
+    private final Map<ListKey, Counting> counting = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> generations = new ConcurrentHashMap<>();
     private final Map<ListKey, Map<InboxView, Long>> lastCounted = new ConcurrentHashMap<>();
     private final Map<FilteredList, Map<InboxView, Long>> lastFiltered = new ConcurrentHashMap<>();
@@ -93,15 +105,54 @@ public class InboxCountCache {
         lastFiltered.put(new FilteredList(list, filters), Map.copyOf(counts));
     }
 
-    /** The counts of a list, from the cache while fresh, else counted now (and kept if nothing changed meanwhile). */
+    /**
+     * The counts of a list, from the cache while fresh, else counted now (and kept if nothing changed
+     * meanwhile). One count of a list runs at a time. While it runs, other callers get the list's last
+     * counts if these were only too old (nothing changed them), and otherwise wait for that count (at
+     * most {@value #WAIT_SECONDS} s) rather than send the same statement again. At 500 users, each
+     * expiry of an agency's counts had several of its people count half a million referrals at once,
+     * and everyone opening that inbox meanwhile waited (docs/benchmarks.md, stop 27).
+     */
     Map<InboxView, Long> counts(ListKey list, Supplier<Map<InboxView, Long>> count) {
-        long now = System.nanoTime();
         Counted known = lists.get(list);
-        if (known != null && now - known.until() < 0) {
+        if (known != null && System.nanoTime() - known.until() < 0) {
             return known.counts();
         }
+        // Still here, the counts are too old but nothing has changed them (a change forgets them).
         AtomicLong generation = generations.computeIfAbsent(list.tenant(), t -> new AtomicLong());
         long before = generation.get();
+        if (seconds <= 0 || wroteInThisTransaction()) {
+            return countAndKeep(list, count, generation, before);
+        }
+        Counting mine = new Counting(before, new CompletableFuture<>());
+        Counting running = counting.putIfAbsent(list, mine);
+        if (running != null) {
+            if (known != null && running.generation() == before) {
+                return known.counts(); // only aged: the last counts while one caller counts afresh
+            }
+            if (running.generation() == before) {
+                Optional<Map<InboxView, Long>> shared = await(running.result());
+                if (shared.isPresent() && generation.get() == before) {
+                    return shared.get();
+                }
+            }
+            return countAndKeep(list, count, generation, before);
+        }
+        try {
+            Map<InboxView, Long> counts = countAndKeep(list, count, generation, before);
+            mine.result().complete(counts);
+            return counts;
+        } catch (RuntimeException | Error e) {
+            mine.result().completeExceptionally(e);
+            throw e;
+        } finally {
+            counting.remove(list, mine);
+        }
+    }
+
+    private Map<InboxView, Long> countAndKeep(ListKey list, Supplier<Map<InboxView, Long>> count, AtomicLong generation,
+                                              long before) {
+        long now = System.nanoTime();
         Map<InboxView, Long> counts = Map.copyOf(count.get());
         if (lastCounted.size() >= MAX_LISTS) {
             lastCounted.clear();
@@ -111,12 +162,45 @@ public class InboxCountCache {
             if (lists.size() >= MAX_LISTS) {
                 lists.clear();
             }
-            lists.put(list, new Counted(counts, now + Duration.ofSeconds(seconds).toNanos()));
+            lists.put(list, new Counted(counts, now + keptNanos()));
             if (generation.get() != before) {
                 lists.remove(list);
             }
         }
         return counts;
+    }
+
+    /**
+     * How long counts are kept: {@code reintegra.inbox.counts-seconds}, less up to a fifth at random,
+     * so that the lists counted when the portal got busy do not all expire, and all count again, in
+     * the same second.
+     */
+    private long keptNanos() {
+        long kept = Duration.ofSeconds(seconds).toNanos();
+        return kept - ThreadLocalRandom.current().nextLong(kept / 5 + 1);
+    }
+
+    /** Another caller's count of the same list, or empty if it failed or took too long. */
+    private static Optional<Map<InboxView, Long>> await(CompletableFuture<Map<InboxView, Long>> result) {
+        try {
+            return Optional.of(result.get(WAIT_SECONDS, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException | TimeoutException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Whether the caller's transaction wrote referrals: its count may see its own uncommitted rows,
+     * which are not for others to wait for.
+     */
+    private boolean wroteInThisTransaction() {
+        if (transactions == null || transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
+            return false;
+        }
+        return transactions.getResource(WRITTEN_IN_TRANSACTION) != null;
     }
 
     /**
