@@ -109,9 +109,9 @@ public class InboxCountCache {
      * The counts of a list, from the cache while fresh, else counted now (and kept if nothing changed
      * meanwhile). One count of a list runs at a time. While it runs, other callers get the list's last
      * counts if these were only too old (nothing changed them), and otherwise wait for that count (at
-     * most {@value #WAIT_SECONDS} s) rather than send the same statement again. At 500 users, each
-     * expiry of an agency's counts had several of its people count half a million referrals at once,
-     * and everyone opening that inbox meanwhile waited (docs/benchmarks.md, stop 27).
+     * most {@value #WAIT_SECONDS} s) rather than send the same statement again. Before, at 500 users,
+     * everyone who opened an agency's inbox while its expired counts were being taken counted its half
+     * a million referrals again, and waited for that (docs/benchmarks.md, stop 27).
      */
     Map<InboxView, Long> counts(ListKey list, Supplier<Map<InboxView, Long>> count) {
         Counted known = lists.get(list);
