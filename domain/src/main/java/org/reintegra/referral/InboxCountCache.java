@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.reintegra.persistence.TransactionEnd;
 
@@ -57,6 +59,7 @@ public class InboxCountCache {
         }
     }
 
+    private static final Logger LOG = Logger.getLogger(InboxCountCache.class.getName());
     private static final int MAX_LISTS = 10_000;
     /** The longest a caller waits for another's count of the same list before counting itself. */
     static final long WAIT_SECONDS = 10;
@@ -107,20 +110,22 @@ public class InboxCountCache {
 
     /**
      * The counts of a list, from the cache while fresh, else counted now (and kept if nothing changed
-     * meanwhile). One count of a list runs at a time. While it runs, other callers get the list's last
-     * counts if these were only too old (nothing changed them), and otherwise wait for that count (at
-     * most {@value #WAIT_SECONDS} s) rather than send the same statement again. Before, at 500 users,
+     * meanwhile). One count of a list runs at a time while nothing changes the list. While it runs,
+     * other callers get the list's last counts if these were only too old (nothing changed them), and
+     * otherwise wait for that count (at most {@value #WAIT_SECONDS} s) rather than send the same
+     * statement again; after a change during it, or if it fails, they count themselves. Before, at 500 users,
      * everyone who opened an agency's inbox while its expired counts were being taken counted its half
      * a million referrals again, and waited for that (docs/benchmarks.md, stop 27).
      */
     Map<InboxView, Long> counts(ListKey list, Supplier<Map<InboxView, Long>> count) {
+        // The generation first: a change after it forgets the counts read next, or moves it on.
+        AtomicLong generation = generations.computeIfAbsent(list.tenant(), t -> new AtomicLong());
+        long before = generation.get();
         Counted known = lists.get(list);
         if (known != null && System.nanoTime() - known.until() < 0) {
             return known.counts();
         }
-        // Still here, the counts are too old but nothing has changed them (a change forgets them).
-        AtomicLong generation = generations.computeIfAbsent(list.tenant(), t -> new AtomicLong());
-        long before = generation.get();
+        // Still here with counts known, they are too old but nothing has changed them (a change forgets them).
         if (seconds <= 0 || wroteInThisTransaction()) {
             return countAndKeep(list, count, generation, before);
         }
@@ -162,9 +167,10 @@ public class InboxCountCache {
             if (lists.size() >= MAX_LISTS) {
                 lists.clear();
             }
-            lists.put(list, new Counted(counts, now + keptNanos()));
+            Counted kept = new Counted(counts, now + keptNanos());
+            lists.put(list, kept);
             if (generation.get() != before) {
-                lists.remove(list);
+                lists.remove(list, kept);
             }
         }
         return counts;
@@ -188,6 +194,7 @@ public class InboxCountCache {
             Thread.currentThread().interrupt();
             return Optional.empty();
         } catch (ExecutionException | TimeoutException e) {
+            LOG.log(Level.FINE, "Counting the list myself: another caller's count failed or took too long", e);
             return Optional.empty();
         }
     }
