@@ -113,9 +113,9 @@ public class InboxCountCache {
      * meanwhile). One count of a list runs at a time while nothing changes the list. While it runs,
      * other callers get the list's last counts if these were only too old (nothing changed them), and
      * otherwise wait for that count (at most {@value #WAIT_SECONDS} s) rather than send the same
-     * statement again; after a change during it, or if it fails, they count themselves. Before, at 500 users,
-     * everyone who opened an agency's inbox while its expired counts were being taken counted its half
-     * a million referrals again, and waited for that (docs/benchmarks.md, stop 27).
+     * statement again; after a change during it, or if it fails, they count themselves. Before, at
+     * 500 users, everyone who opened an agency's inbox while its expired counts were being taken
+     * counted its half a million referrals again, and waited for that (docs/benchmarks.md, stop 27).
      */
     Map<InboxView, Long> counts(ListKey list, Supplier<Map<InboxView, Long>> count) {
         // The generation first: a change after it forgets the counts read next, or moves it on.
@@ -125,7 +125,8 @@ public class InboxCountCache {
         if (known != null && System.nanoTime() - known.until() < 0) {
             return known.counts();
         }
-        // Still here with counts known, they are too old but nothing has changed them (a change forgets them).
+        // Still here with counts known: they are too old, but nothing has changed them (a change
+        // forgets them).
         if (seconds <= 0 || wroteInThisTransaction()) {
             return countAndKeep(list, count, generation, before);
         }
