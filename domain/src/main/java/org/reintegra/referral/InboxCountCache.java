@@ -133,10 +133,10 @@ public class InboxCountCache {
         Counting mine = new Counting(before, new CompletableFuture<>());
         Counting running = counting.putIfAbsent(list, mine);
         if (running != null) {
-            if (known != null && running.generation() == before) {
-                return known.counts(); // only aged: the last counts while one caller counts afresh
-            }
             if (running.generation() == before) {
+                if (known != null) {
+                    return known.counts(); // only aged: the last counts while one caller counts afresh
+                }
                 Optional<Map<InboxView, Long>> shared = await(running.result());
                 if (shared.isPresent() && generation.get() == before) {
                     return shared.get();
