@@ -50,7 +50,8 @@ import java.util.stream.Collectors;
  * before the first sign-in.
  *
  * <p>Settings (system properties): {@code reintegra.load.users} (500), {@code .ramp-seconds} (150),
- * {@code .seconds} (180, measured after the ramp), {@code .threads} (one per user: blocking requests and the
+ * {@code .seconds} (180, measured after the ramp), {@code .slow-log} and {@code .slow-ms} (a file listing the steps slower
+ * than that, 300 ms, with when they ended), {@code .threads} (one per user: blocking requests and the
  * pauses inside a step hold a thread), {@code reintegra.portal-url}.
  *
  * <p>A step is timed from the moment it was due, not from when a driver thread got to it, so a driver
@@ -91,6 +92,13 @@ public final class PortalLoadDriver {
     private final Map<Integer, Timings> timeline = new ConcurrentHashMap<>();
     /** How many rows each first page of the grid brought (the service's page size, for the raw SQL). */
     private final ConcurrentLinkedQueue<Integer> rowsPerPage = new ConcurrentLinkedQueue<>();
+    /**
+     * Steps of the measured window slower than {@code reintegra.load.slow-ms} (300): when each ended
+     * (wall clock), the step and its time, written to {@code reintegra.load.slow-log} if set, to be laid
+     * beside the portal's collector log and the database's activity.
+     */
+    private final ConcurrentLinkedQueue<String> slowSteps = new ConcurrentLinkedQueue<>();
+    private static final long SLOW_MS = Long.getLong("reintegra.load.slow-ms", 300);
 
     private PortalLoadDriver(URI portal, int threads) {
         this.portal = portal;
@@ -312,6 +320,15 @@ public final class PortalLoadDriver {
             System.out.printf(Locale.ROOT, "%-10d %8d %9.1f %9.1f %9.1f%n", slice * 10, ms.length, p(ms, 0.5), p(ms, 0.95),
                     ms[ms.length - 1]);
         });
+        String slowLog = System.getProperty("reintegra.load.slow-log", "");
+        if (!slowLog.isBlank()) {
+            try {
+                java.nio.file.Files.write(java.nio.file.Path.of(slowLog), slowSteps.stream().sorted().toList());
+                System.out.printf("Steps of %d ms or more: %d, in %s%n", SLOW_MS, slowSteps.size(), slowLog);
+            } catch (IOException e) {
+                System.out.println("The slow steps could not be written to " + slowLog + ": " + e.getMessage());
+            }
+        }
         System.out.printf("Errors: %d%n", errors.size());
         errors.stream().collect(Collectors.groupingBy(e -> e.length() > 160 ? e.substring(0, 160) : e, Collectors.counting()))
                 .forEach((e, n) -> System.out.println("  " + n + " x " + e));
@@ -329,6 +346,9 @@ public final class PortalLoadDriver {
             if (!step.equals("poll") && !step.equals("driver lag")) {
                 int slice = (int) ((now - measuredFrom) / 10_000_000_000L);
                 timeline.computeIfAbsent(slice, s -> new Timings()).add(millis);
+                if (millis >= SLOW_MS) {
+                    slowSteps.add(String.format(Locale.ROOT, "%s %s %.1f", java.time.Instant.now(), step, millis));
+                }
             }
         }
     }
