@@ -35,7 +35,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
      */
     public record Settings(Path payaraJar, Path war, Path workDirectory, int httpPort, int hazelcastPort,
                            List<Integer> clusterMemberPorts, String instanceName, boolean classDataSharing,
-                           String maxHeap, Map<String, String> environment, Path logFile) {
+                           String maxHeap, String youngHeap, Map<String, String> environment, Path logFile) {
 
         public Settings {
             clusterMemberPorts = List.copyOf(clusterMemberPorts);
@@ -44,9 +44,9 @@ public final class PayaraMicroProcess implements AutoCloseable {
 
         /** One instance on its own, as the run command starts it. */
         public static Settings alone(Path payaraJar, Path war, Path workDirectory, int httpPort, int hazelcastPort,
-                                     String maxHeap, Map<String, String> environment, Path logFile) {
+                                     String maxHeap, String youngHeap, Map<String, String> environment, Path logFile) {
             return new Settings(payaraJar, war, workDirectory, httpPort, hazelcastPort, List.of(), "portal", true,
-                    maxHeap, environment, logFile);
+                    maxHeap, youngHeap, environment, logFile);
         }
 
         /** The data-grid members this instance looks for: itself and the others, all on loopback. */
@@ -88,8 +88,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
         if (classes != null) {
             command.addAll(classes.jvmOptions());
         }
-        command.addAll(List.of(
-                "-Xmx" + settings.maxHeap(), garbageCollector()));
+        command.addAll(heapOptions(settings.maxHeap(), settings.youngHeap(), garbageCollector()));
         command.addAll(extraJvmOptions());
         command.addAll(List.of(
                 "-Djava.io.tmpdir=" + tmp,
@@ -112,6 +111,26 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.to(settings.logFile().toFile()));
         builder.environment().putAll(settings.environment());
         return new PayaraMicroProcess(builder.start(), settings, classes);
+    }
+
+    /**
+     * The heap: at most {@code maxHeap}; with the parallel collector and a {@code youngHeap}, a fixed
+     * layout instead of the collector's adaptive one: the whole heap from the start, {@code youngHeap}
+     * of it young, survivor spaces of an eighth of that each, filled to 90% before anything is
+     * promoted early, objects promoted after at most 15 collections. The screens a person has open
+     * live for one think time (5 to 15 s at 500 users); the adaptive sizing kept the young
+     * generation small, collected it every 3.5 s, promoted after one collection, and so every screen
+     * reached the old generation, which then needed a full collection of about half a second every
+     * 50 s. With the fixed layout no full collection ran in the measured windows (docs/benchmarks.md,
+     * stop 28). A blank {@code youngHeap} leaves the collector's own sizing.
+     */
+    static List<String> heapOptions(String maxHeap, String youngHeap, String collector) {
+        if (youngHeap == null || youngHeap.isBlank() || !collector.equals("-XX:+UseParallelGC")) {
+            return List.of("-Xmx" + maxHeap, collector);
+        }
+        return List.of("-Xms" + maxHeap, "-Xmx" + maxHeap, collector, "-Xmn" + youngHeap.strip(),
+                "-XX:SurvivorRatio=6", "-XX:-UseAdaptiveSizePolicy", "-XX:TargetSurvivorRatio=90",
+                "-XX:MaxTenuringThreshold=15");
     }
 
     /**

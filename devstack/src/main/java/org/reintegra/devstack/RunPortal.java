@@ -103,8 +103,8 @@ public final class RunPortal {
         environment.put("REINTEGRA_PORTAL_BASE_URL", "http://127.0.0.1:" + portalPort + "/");
         payara.set(PayaraMicroProcess.start(PayaraMicroProcess.Settings.alone(
                 StackConfig.path("reintegra.payara-jar"), StackConfig.path("reintegra.portal-war"),
-                home.resolve("payara"), portalPort, hazelcastPort, StackConfig.value("reintegra.payara.max-heap", "2g"),
-                environment, logs.resolve("payara.log"))));
+                home.resolve("payara"), portalPort, hazelcastPort, StackConfig.value("reintegra.payara.max-heap", "3g"),
+                StackConfig.value("reintegra.payara.young-heap", "2g"), environment, logs.resolve("payara.log"))));
 
         double payaraLaunchedSeconds = (System.nanoTime() - started) / 1e9;
         KeycloakServer identity = keycloak.get().join();

@@ -329,7 +329,7 @@ class ClusterFailoverIT {
                                                         int otherGridPort, Map<String, String> environment) {
         return new PayaraMicroProcess.Settings(Path.of(TestStack.setting("payara.microJar")),
                 Path.of(TestStack.setting("reintegra.it.portal-war")), work, httpPort, gridPort, List.of(otherGridPort),
-                name, false, "768m", environment, work.resolve("payara.log"));
+                name, false, "768m", "", environment, work.resolve("payara.log"));
     }
 
     private static boolean awaitLog(PayaraMicroProcess instance, String text, Duration timeout) throws Exception {
