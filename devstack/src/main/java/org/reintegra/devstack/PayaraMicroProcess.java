@@ -32,6 +32,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
      * @param classDataSharing   start from a class-data archive, writing it at the first stop
      *                           ({@link ClassDataArchive}); off for throw-away instances, whose stop
      *                           would only be slower
+     * @param youngHeap          the young generation of a fixed heap layout ({@link #heapOptions});
+     *                           blank: the collector sizes the generations itself
      */
     public record Settings(Path payaraJar, Path war, Path workDirectory, int httpPort, int hazelcastPort,
                            List<Integer> clusterMemberPorts, String instanceName, boolean classDataSharing,
