@@ -52,16 +52,35 @@ public class PerformanceService {
     static final String EXPORT_FIELDS = "reference,status,dates,service,sex,age band";
     static final int MAX_PAGE = 500;
 
-    /** The figures of one group, over {@code referral_measure m} (public for the query benchmark, which runs the page's SQL). */
-    public static final String TOTALS = "count(*), count(m.accepted_at), count(m.declined_at), "
-            + "percentile_cont(0.5) WITHIN GROUP (ORDER BY (extract(epoch FROM m.accepted_at - m.sent_at) / 86400.0)::float8), "
-            + "count(m.first_session_on), "
-            + "percentile_cont(0.5) WITHIN GROUP (ORDER BY (m.first_session_on - m.sent_on)::float8), "
-            + "coalesce(sum(m.sessions_attended), 0), coalesce(sum(m.sessions_late), 0), coalesce(sum(m.sessions_missed), 0), "
-            + "count(*) FILTER (WHERE m.conclusion = 'COMPLETED'), count(*) FILTER (WHERE m.conclusion = 'ENDED_EARLY'), "
-            + "coalesce(sum(m.outcomes_rated), 0), coalesce(sum(m.outcomes_achieved), 0), coalesce(sum(m.outcomes_partly), 0), "
-            + "count(*) FILTER (WHERE m.enrolment_confirmed), count(*) FILTER (WHERE m.enrolment_completed), "
-            + "coalesce(sum(m.cards_issued), 0), count(*) FILTER (WHERE m.cards_issued > 0)";
+    /**
+     * The figures of one group over {@code referral_measure m}, each named, in the order
+     * {@link #totals} reads them. The two medians are collected as arrays here and taken in
+     * {@link #figuresSql}: an ordered-set aggregate ({@code percentile_cont}) cannot be hashed, so
+     * with it PostgreSQL sorted every row once per breakdown (ADR 0018). The days to accept are
+     * float8 throughout ({@code date_part}): {@code extract} would compute them as numeric.
+     */
+    private static final String GROUP_TOTALS = "count(*) AS received, count(m.accepted_at) AS accepted, "
+            + "count(m.declined_at) AS declined, "
+            + "array_agg(date_part('epoch', m.accepted_at - m.sent_at) / 86400) FILTER (WHERE m.accepted_at IS NOT NULL)"
+            + " AS days_to_accept, "
+            + "count(m.first_session_on) AS with_first_session, "
+            + "array_agg((m.first_session_on - m.sent_on)::float8) FILTER (WHERE m.first_session_on IS NOT NULL)"
+            + " AS days_to_first_session, "
+            + "coalesce(sum(m.sessions_attended), 0) AS attended, coalesce(sum(m.sessions_late), 0) AS late, "
+            + "coalesce(sum(m.sessions_missed), 0) AS missed, "
+            + "count(*) FILTER (WHERE m.conclusion = 'COMPLETED') AS completed, "
+            + "count(*) FILTER (WHERE m.conclusion = 'ENDED_EARLY') AS ended_early, "
+            + "coalesce(sum(m.outcomes_rated), 0) AS rated, coalesce(sum(m.outcomes_achieved), 0) AS achieved, "
+            + "coalesce(sum(m.outcomes_partly), 0) AS partly, "
+            + "count(*) FILTER (WHERE m.enrolment_confirmed) AS enrolled, "
+            + "count(*) FILTER (WHERE m.enrolment_completed) AS enrolment_completed, "
+            + "coalesce(sum(m.cards_issued), 0) AS cards, count(*) FILTER (WHERE m.cards_issued > 0) AS with_cards";
+
+    /** {@link #GROUP_TOTALS} as the outer statement of {@link #figuresSql} returns them, medians taken. */
+    private static final String TOTALS = "s.received, s.accepted, s.declined, " + median("s.days_to_accept")
+            + ", s.with_first_session, " + median("s.days_to_first_session")
+            + ", s.attended, s.late, s.missed, s.completed, s.ended_early, s.rated, s.achieved, s.partly, s.enrolled,"
+            + " s.enrolment_completed, s.cards, s.with_cards";
 
     @PersistenceContext(unitName = TenancyProperties.PERSISTENCE_UNIT)
     private EntityManager entityManager;
@@ -92,10 +111,10 @@ public class PerformanceService {
         for (Dimension dimension : dimensions) {
             breakdowns.add(breakdown(dimension, groups.get(dimension)));
         }
+        Map<Dimension, List<ReasonCount>> reasons = reasons(side, actor.tenant(), filter);
         Organisation own = entityManager.find(Organisation.class, actor.tenant().value());
         return new PerformanceReport(side, filter, own.name(), totals, totals.figures(),
-                reasons(side, actor.tenant(), filter, Dimension.DECLINE_REASON),
-                reasons(side, actor.tenant(), filter, Dimension.ENDED_EARLY_REASON), breakdowns);
+                reasons.get(Dimension.DECLINE_REASON), reasons.get(Dimension.ENDED_EARLY_REASON), breakdowns);
     }
 
     /** The sending offices of the caller's measured referrals, for the office filter. */
@@ -141,15 +160,35 @@ public class PerformanceService {
 
     /**
      * The headline (grouping 15) and every breakdown in one statement over the rows of
-     * {@code where}: one read of the rows instead of one per breakdown (public for the query
-     * benchmark). Each row starts with {@code GROUPING(...)} over the dimensions, whose bit for a
-     * dimension is 0 in that dimension's rows, then the dimensions' values, then {@link #TOTALS}.
+     * {@code where}: one read of the rows, hashed into every group at once, instead of one read
+     * and sort per breakdown (public for the query benchmark). Each row starts with
+     * {@code GROUPING(...)} over the dimensions, whose bit for a dimension is 0 in that
+     * dimension's rows, then the dimensions' values, then the figures {@link #totals} reads.
      */
     public static String figuresSql(List<Dimension> dimensions, String where) {
         String columns = dimensions.stream().map(d -> "m." + d.column()).collect(Collectors.joining(", "));
+        String grouped = dimensions.stream().map(d -> "s." + d.column()).collect(Collectors.joining(", "));
         String sets = dimensions.stream().map(d -> "(m." + d.column() + ")").collect(Collectors.joining(", "));
-        return "SELECT GROUPING(" + columns + "), " + columns + ", " + TOTALS + " FROM referral_measure m WHERE "
-                + where + " GROUP BY GROUPING SETS ((), " + sets + ")";
+        return "SELECT s.set_bits, " + grouped + ", " + TOTALS + " FROM (SELECT GROUPING(" + columns + ") AS set_bits, "
+                + columns + ", " + GROUP_TOTALS + " FROM referral_measure m WHERE " + where
+                + " GROUP BY GROUPING SETS ((), " + sets + ")) s";
+    }
+
+    /** The median of an array of float8 ({@code NULL} when the array is), as {@code percentile_cont(0.5)} takes it. */
+    private static String median(String array) {
+        return "(SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x) FROM unnest(" + array + ") AS x)";
+    }
+
+    /**
+     * How many of the referrals of {@code where} were declined and ended early for each reason, in
+     * one statement: {@code GROUPING(...)} 1 in the decline reasons' rows, 2 in the early ends'
+     * (public for the query benchmark).
+     */
+    public static String reasonsSql(String where) {
+        return "SELECT GROUPING(m.decline_reason, m.ended_early_reason), m.decline_reason, m.ended_early_reason, count(*)"
+                + " FROM referral_measure m WHERE " + where
+                + " AND (m.decline_reason IS NOT NULL OR m.ended_early_reason IS NOT NULL)"
+                + " GROUP BY GROUPING SETS ((m.decline_reason), (m.ended_early_reason))";
     }
 
     /** How many referrals are behind a figure. */
@@ -272,23 +311,33 @@ public class PerformanceService {
         return Integer.MAX_VALUE;
     }
 
-    private List<ReasonCount> reasons(PerformanceSide side, TenantId tenant, PerformanceFilter filter, Dimension reason) {
+    /** The decline reasons and the early ends' reasons, each most frequent first (ties by code). */
+    private Map<Dimension, List<ReasonCount>> reasons(PerformanceSide side, TenantId tenant, PerformanceFilter filter) {
         NativeConditions where = conditions(side, tenant, filter);
-        Query query = entityManager.createNativeQuery("SELECT m." + reason.column() + ", count(*) FROM referral_measure m"
-                + " WHERE " + where.sql() + " AND m." + reason.column() + " IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1");
+        Query query = entityManager.createNativeQuery(reasonsSql(where.sql()));
         where.bind(query);
-        List<String> codes = new ArrayList<>();
-        List<Long> counts = new ArrayList<>();
+        Map<Dimension, Map<String, Long>> counts = Map.of(Dimension.DECLINE_REASON, new HashMap<>(),
+                Dimension.ENDED_EARLY_REASON, new HashMap<>());
         for (Object result : query.getResultList()) {
             Object[] row = (Object[]) result;
-            codes.add((String) row[0]);
-            counts.add(number(row[1]));
+            Dimension reason = number(row[0]) == 1 ? Dimension.DECLINE_REASON : Dimension.ENDED_EARLY_REASON;
+            String code = (String) (reason == Dimension.DECLINE_REASON ? row[1] : row[2]);
+            if (code != null) {
+                counts.get(reason).put(code, number(row[3]));
+            }
         }
-        List<Cell> cells = SmallCells.protectCounts(counts);
-        List<ReasonCount> reasons = new ArrayList<>();
-        for (int i = 0; i < codes.size(); i++) {
-            reasons.add(new ReasonCount(codes.get(i), cells.get(i)));
-        }
+        Map<Dimension, List<ReasonCount>> reasons = new HashMap<>();
+        counts.forEach((reason, byCode) -> {
+            List<Map.Entry<String, Long>> ordered = byCode.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .toList();
+            List<Cell> cells = SmallCells.protectCounts(ordered.stream().map(Map.Entry::getValue).toList());
+            List<ReasonCount> list = new ArrayList<>();
+            for (int i = 0; i < ordered.size(); i++) {
+                list.add(new ReasonCount(ordered.get(i).getKey(), cells.get(i)));
+            }
+            reasons.put(reason, list);
+        });
         return reasons;
     }
 
