@@ -6,14 +6,33 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The embedded server's setting for parallel plans (the server itself is exercised by the integration tests). */
+/** The embedded server's settings for parallel plans and its page cache (the server itself is exercised by the integration tests). */
 class EmbeddedDatabaseTest {
 
     private static final String SETTING = "reintegra.postgres.parallel-workers-per-gather";
+    private static final String CACHE = "reintegra.postgres.shared-buffers";
 
     @AfterEach
     void clear() {
         System.clearProperty(SETTING);
+        System.clearProperty(CACHE);
+    }
+
+    @Test
+    void keepsAGigabyteOfPagesUnlessSetOtherwise() {
+        assertEquals("1GB", EmbeddedDatabase.sharedBuffers());
+        System.setProperty(CACHE, "512MB");
+        assertEquals("512MB", EmbeddedDatabase.sharedBuffers());
+    }
+
+    @Test
+    void refusesWhatIsNotASizeInPostgresUnits() {
+        for (String wrong : new String[] {"1G", "lots", "0MB", "-1GB", "1.5GB"}) {
+            System.setProperty(CACHE, wrong);
+            IllegalStateException refused = assertThrows(IllegalStateException.class, EmbeddedDatabase::sharedBuffers);
+            assertEquals("reintegra.postgres.shared-buffers: a size such as 512MB or 1GB (kB, MB or GB), not " + wrong,
+                    refused.getMessage());
+        }
     }
 
     @Test
