@@ -32,8 +32,10 @@ import org.reintegra.performance.PerformanceSide;
  * </ul>
  * Each case runs 20 times to warm up, then {@code reintegra.benchmark.iterations} (200) times on
  * one connection; it prints p50 / p95 / p99 and throughput for both, and the ratio of the medians.
- * The SQL is what EclipseLink sends for {@code ReferralService.inboxPage / inboxCounts} and
- * {@code PerformanceService}'s headline (taken from the services' JPQL and native SQL).
+ * The SQL is what EclipseLink sends for {@code ReferralService.inboxPage / inboxCounts} and what
+ * {@code PerformanceService} sends for the dashboard page (taken from the services' JPQL and native
+ * SQL). The cases "dashboard headline" and "dashboard by partner" are earlier hand-written forms
+ * of single figures, kept to compare row-level security on and off over the measures.
  *
  * <p>{@code mvn -B -Pbenchmark -pl benchmarks -am -DskipTests verify} with the portal stopped.
  */

@@ -40,8 +40,9 @@ import org.reintegra.tenancy.TenantId;
 /**
  * Performance figures for an agency's liaison officer (every referral the agency sent, across its
  * partners) and for a partner's admin (the referrals the partner received). Every figure is
- * aggregated by PostgreSQL over {@code referral_measure}; Java only hides small cells. Row-level
- * security limits the rows to the caller's tenant as well as the side condition here.
+ * aggregated by PostgreSQL over {@code referral_measure}; Java hides small cells and puts the
+ * groups and reasons in order. Row-level security limits the rows to the caller's tenant as well
+ * as the side condition here.
  */
 @Stateless
 @TenantBound
@@ -53,13 +54,13 @@ public class PerformanceService {
     static final int MAX_PAGE = 500;
 
     /**
-     * The figures of one group over {@code referral_measure m}, each named, in the order
-     * {@link #totals} reads them. The two medians are collected as arrays here and taken in
+     * The aggregates of one group over {@code referral_measure m} in the inner statement of
+     * {@link #figuresSql}, each named, in the order {@link #totals} reads them. The two medians are collected as arrays here and taken in
      * {@link #figuresSql}: an ordered-set aggregate ({@code percentile_cont}) cannot be hashed, so
      * with it PostgreSQL sorted every row once per breakdown (ADR 0018). The days to accept are
      * float8 throughout ({@code date_part}): {@code extract} would compute them as numeric.
      */
-    private static final String GROUP_TOTALS = "count(*) AS received, count(m.accepted_at) AS accepted, "
+    private static final String INNER_AGGREGATES = "count(*) AS received, count(m.accepted_at) AS accepted, "
             + "count(m.declined_at) AS declined, "
             + "array_agg(date_part('epoch', m.accepted_at - m.sent_at) / 86400) FILTER (WHERE m.accepted_at IS NOT NULL)"
             + " AS days_to_accept, "
@@ -76,8 +77,8 @@ public class PerformanceService {
             + "count(*) FILTER (WHERE m.enrolment_completed) AS enrolment_completed, "
             + "coalesce(sum(m.cards_issued), 0) AS cards, count(*) FILTER (WHERE m.cards_issued > 0) AS with_cards";
 
-    /** {@link #GROUP_TOTALS} as the outer statement of {@link #figuresSql} returns them, medians taken. */
-    private static final String TOTALS = "s.received, s.accepted, s.declined, " + median("s.days_to_accept")
+    /** The figures as the outer statement of {@link #figuresSql} returns them from {@link #INNER_AGGREGATES}, medians taken. */
+    private static final String FIGURES = "s.received, s.accepted, s.declined, " + median("s.days_to_accept")
             + ", s.with_first_session, " + median("s.days_to_first_session")
             + ", s.attended, s.late, s.missed, s.completed, s.ended_early, s.rated, s.achieved, s.partly, s.enrolled,"
             + " s.enrolment_completed, s.cards, s.with_cards";
@@ -160,17 +161,17 @@ public class PerformanceService {
 
     /**
      * The headline (grouping 15) and every breakdown in one statement over the rows of
-     * {@code where}: one read of the rows, hashed into every group at once, instead of one read
-     * and sort per breakdown (public for the query benchmark). Each row starts with
+     * {@code where}: one read of the rows, hashed into every group at once, instead of a sort of
+     * the rows per breakdown (public for the query benchmark). Each row starts with
      * {@code GROUPING(...)} over the dimensions, whose bit for a dimension is 0 in that
      * dimension's rows, then the dimensions' values, then the figures {@link #totals} reads.
      */
     public static String figuresSql(List<Dimension> dimensions, String where) {
         String columns = dimensions.stream().map(d -> "m." + d.column()).collect(Collectors.joining(", "));
-        String grouped = dimensions.stream().map(d -> "s." + d.column()).collect(Collectors.joining(", "));
+        String outerDimensions = dimensions.stream().map(d -> "s." + d.column()).collect(Collectors.joining(", "));
         String sets = dimensions.stream().map(d -> "(m." + d.column() + ")").collect(Collectors.joining(", "));
-        return "SELECT s.set_bits, " + grouped + ", " + TOTALS + " FROM (SELECT GROUPING(" + columns + ") AS set_bits, "
-                + columns + ", " + GROUP_TOTALS + " FROM referral_measure m WHERE " + where
+        return "SELECT s.set_bits, " + outerDimensions + ", " + FIGURES + " FROM (SELECT GROUPING(" + columns + ") AS set_bits, "
+                + columns + ", " + INNER_AGGREGATES + " FROM referral_measure m WHERE " + where
                 + " GROUP BY GROUPING SETS ((), " + sets + ")) s";
     }
 
@@ -332,11 +333,11 @@ public class PerformanceService {
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                     .toList();
             List<Cell> cells = SmallCells.protectCounts(ordered.stream().map(Map.Entry::getValue).toList());
-            List<ReasonCount> list = new ArrayList<>();
+            List<ReasonCount> ranked = new ArrayList<>();
             for (int i = 0; i < ordered.size(); i++) {
-                list.add(new ReasonCount(ordered.get(i).getKey(), cells.get(i)));
+                ranked.add(new ReasonCount(ordered.get(i).getKey(), cells.get(i)));
             }
-            reasons.put(reason, list);
+            reasons.put(reason, ranked);
         });
         return reasons;
     }
