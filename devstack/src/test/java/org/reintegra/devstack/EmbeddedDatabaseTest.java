@@ -19,18 +19,21 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
-    void keepsAGigabyteOfPagesUnlessSetOtherwise() {
-        assertEquals("1GB", EmbeddedDatabase.sharedBuffers());
+    void keepsPostgresDefaultCacheUnlessSetOtherwise() {
+        assertEquals("128MB", EmbeddedDatabase.sharedBuffers());
         System.setProperty(CACHE, "512MB");
         assertEquals("512MB", EmbeddedDatabase.sharedBuffers());
+        System.setProperty(CACHE, "128kB");
+        assertEquals("128kB", EmbeddedDatabase.sharedBuffers());
     }
 
     @Test
     void refusesWhatIsNotASizeInPostgresUnits() {
-        for (String wrong : new String[] {"1G", "lots", "0MB", "-1GB", "1.5GB"}) {
+        for (String wrong : new String[] {"1G", "lots", "0MB", "-1GB", "1.5GB", "127kB"}) {
             System.setProperty(CACHE, wrong);
             IllegalStateException refused = assertThrows(IllegalStateException.class, EmbeddedDatabase::sharedBuffers);
-            assertEquals("reintegra.postgres.shared-buffers: a size such as 512MB or 1GB (kB, MB or GB), not " + wrong,
+            assertEquals("reintegra.postgres.shared-buffers: a size of at least 128kB such as 512MB or 1GB (kB, MB or GB), not "
+                    + wrong,
                     refused.getMessage());
         }
     }
