@@ -91,6 +91,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
             command.addAll(classes.jvmOptions());
         }
         command.addAll(heapOptions(settings.maxHeap(), settings.youngHeap(), garbageCollector()));
+        command.add(METASPACE_THRESHOLD);
         command.addAll(extraJvmOptions());
         command.addAll(List.of(
                 "-Djava.io.tmpdir=" + tmp,
@@ -114,6 +115,15 @@ public final class PayaraMicroProcess implements AutoCloseable {
         builder.environment().putAll(settings.environment());
         return new PayaraMicroProcess(builder.start(), settings, classes);
     }
+
+    /**
+     * The class metadata the JVM fills before its first collection for it. With the default (about
+     * 21 MB) Payara's start stopped for two full collections ("Metadata GC Threshold", 0.59 s
+     * together) while it loaded the portal's classes from the class-data archive, four (0.71 s)
+     * without the archive; with 256 MB, none (docs/benchmarks.md, stop 29). Later options
+     * ({@code reintegra.payara.jvm-options}) override it.
+     */
+    private static final String METASPACE_THRESHOLD = "-XX:MetaspaceSize=256m";
 
     /**
      * The heap: at most {@code maxHeap}; with the parallel collector and a {@code youngHeap}, a fixed
