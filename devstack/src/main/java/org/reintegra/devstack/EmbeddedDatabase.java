@@ -85,8 +85,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /**
      * The server's page cache, setting {@code reintegra.postgres.shared-buffers} (default 128MB,
      * PostgreSQL's own), in PostgreSQL's units (kB, MB, GB), at least 128kB. With 1GB the liaison
-     * dashboard's statements ran raw in 465 ms against 542–719, but the 500-user runs were slower:
-     * p95 / p99 217 / 447 and 268 / 587 ms against 89 / 182 with 128MB (ADR 0018, cause not found).
+     * dashboard's statements ran raw in 465 ms against 542–719; at 500 users the runs with either
+     * size spread more between starts than they differed (ADR 0018).
      */
     static String sharedBuffers() {
         String size = StackConfig.value("reintegra.postgres.shared-buffers", "128MB").strip();
