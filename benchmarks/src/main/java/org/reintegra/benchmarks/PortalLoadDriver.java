@@ -47,7 +47,8 @@ import java.util.stream.Collectors;
  * HTTP status is not 200, the server reports an error or asks for a resynchronisation, or the
  * screen the step should reach does not arrive. Afterwards all sessions stay open and the portal's
  * live heap is taken after a full collection ({@code jcmd GC.run}), against the same figure taken
- * before the first sign-in.
+ * before the first sign-in. The tables autovacuum vacuumed or analysed during the run are listed,
+ * with when the last of each ended ({@link TableMaintenance}).
  *
  * <p>Settings (system properties): {@code reintegra.load.users} (500), {@code .ramp-seconds} (150),
  * {@code .seconds} (180, measured after the ramp), {@code .slow-log} and {@code .slow-ms} (a file listing the steps slower
@@ -131,7 +132,10 @@ public final class PortalLoadDriver {
         PortalHeap heap = PortalHeap.find();
         long before = heap.liveBytes();
         System.out.printf(Locale.ROOT, "Portal live heap before: %.1f MB%n", before / 1e6);
+        Map<String, TableMaintenance> maintenanceBefore = TableMaintenance.read(superuserUrl);
+        java.time.Instant started = java.time.Instant.now();
         int sessions = driver.run(users, rampSeconds, seconds, threads);
+        TableMaintenance.report(maintenanceBefore, TableMaintenance.read(superuserUrl), started, java.time.Instant.now());
         long after = heap.liveBytes();
         heap.histogram("with-sessions");
         System.out.printf(Locale.ROOT, "Portal live heap with %d sessions: %.1f MB; per session %.0f KB%n", sessions,
