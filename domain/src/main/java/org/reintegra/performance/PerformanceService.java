@@ -318,25 +318,24 @@ public class PerformanceService {
         NativeConditions where = conditions(side, tenant, filter);
         Query query = entityManager.createNativeQuery(reasonsSql(where.sql()));
         where.bind(query);
-        Map<Dimension, List<String>> codes = Map.of(Dimension.DECLINE_REASON, new ArrayList<>(),
-                Dimension.ENDED_EARLY_REASON, new ArrayList<>());
-        Map<Dimension, List<Long>> counts = Map.of(Dimension.DECLINE_REASON, new ArrayList<>(),
+        record Ranked(String code, long count) {
+        }
+        Map<Dimension, List<Ranked>> ranked = Map.of(Dimension.DECLINE_REASON, new ArrayList<>(),
                 Dimension.ENDED_EARLY_REASON, new ArrayList<>());
         for (Object result : query.getResultList()) {
             Object[] row = (Object[]) result;
             Dimension reason = number(row[0]) == 1 ? Dimension.DECLINE_REASON : Dimension.ENDED_EARLY_REASON;
             String code = (String) (reason == Dimension.DECLINE_REASON ? row[1] : row[2]);
             if (code != null) {
-                codes.get(reason).add(code);
-                counts.get(reason).add(number(row[3]));
+                ranked.get(reason).add(new Ranked(code, number(row[3])));
             }
         }
         Map<Dimension, List<ReasonCount>> reasons = new HashMap<>();
-        codes.forEach((reason, ranked) -> {
-            List<Cell> cells = SmallCells.protectCounts(counts.get(reason));
+        ranked.forEach((reason, codes) -> {
+            List<Cell> cells = SmallCells.protectCounts(codes.stream().map(Ranked::count).toList());
             List<ReasonCount> rows = new ArrayList<>();
-            for (int i = 0; i < ranked.size(); i++) {
-                rows.add(new ReasonCount(ranked.get(i), cells.get(i)));
+            for (int i = 0; i < codes.size(); i++) {
+                rows.add(new ReasonCount(codes.get(i).code(), cells.get(i)));
             }
             reasons.put(reason, rows);
         });
