@@ -85,6 +85,30 @@ class SchemaSafetyIT {
     }
 
     /**
+     * Every policy reads the tenant setting through a sub-select, which PostgreSQL computes once per
+     * statement, never as a bare {@code current_setting(...)} call it repeats for every row it filters
+     * (V18, ADR 0019). The count of calls must equal the count of sub-selects around them, policy by
+     * policy, so a later migration that writes the bare form fails here.
+     */
+    @Test
+    void everyPolicyReadsTheTenantSettingOncePerStatement() throws SQLException {
+        try (Connection connection = superuser()) {
+            List<String> perRow = strings(connection, """
+                    SELECT tablename || '.' || policyname FROM (
+                        SELECT tablename, policyname, coalesce(qual, '') || ' ' || coalesce(with_check, '') AS text
+                          FROM pg_policies WHERE schemaname = 'public') p
+                     WHERE (SELECT count(*) FROM regexp_matches(p.text, 'current_setting\\(', 'g'))
+                        <> (SELECT count(*) FROM regexp_matches(p.text, '\\(\\s*SELECT current_setting\\(''app\\.tenant_id''::text, true\\) AS current_setting\\)', 'g'))
+                     ORDER BY 1
+                    """);
+            assertEquals(List.of(), perRow, "policies that call current_setting for every row");
+            List<String> readingTheSetting = strings(connection,
+                    "SELECT policyname FROM pg_policies WHERE schemaname = 'public' AND coalesce(qual, '') || coalesce(with_check, '') LIKE '%current_setting(%'");
+            assertTrue(readingTheSetting.size() > 40, () -> "policies found reading the tenant setting: " + readingTheSetting);
+        }
+    }
+
+    /**
      * Client names sort by each portal language's own alphabet (ICU collations, as
      * {@code NameCollation} names them): Kazakh ә after а, Kyrgyz ң after н, Georgian by the
      * Georgian alphabet, where a plain byte order would put the extra letters after я.
