@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.reintegra.persistence.SqlValues;
 
 /**
  * The database's own maintenance of one table, as {@code pg_stat_user_tables} counts it: how often
@@ -28,7 +29,7 @@ record TableMaintenance(long autovacuums, long autoanalyses, Instant lastAutovac
                      + " last_autoanalyze FROM pg_stat_user_tables ORDER BY relname")) {
             while (rows.next()) {
                 tables.put(rows.getString(1), new TableMaintenance(rows.getLong(2), rows.getLong(3),
-                        instant(rows.getTimestamp(4)), instant(rows.getTimestamp(5))));
+                        SqlValues.instant(rows.getTimestamp(4)), SqlValues.instant(rows.getTimestamp(5))));
             }
         }
         return tables;
@@ -55,11 +56,7 @@ record TableMaintenance(long autovacuums, long autoanalyses, Instant lastAutovac
         }
     }
 
-    private static Object seconds(Instant instant) {
-        return instant == null ? "-" : instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-    }
-
-    private static Instant instant(java.sql.Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
+    private static String seconds(Instant instant) {
+        return instant == null ? "-" : instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }
 }
