@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.reintegra.audit.AuditTrailSql;
 import org.reintegra.devstack.DatabaseSettings;
 import org.reintegra.devstack.EmbeddedDatabase;
 import org.reintegra.devstack.Secrets;
@@ -254,7 +255,35 @@ public final class QueryBenchmark {
                         AGENCY, yearAgo, AGENCY, AGENCY),
                 new Case("dashboard headline, agency, 12 months", AGENCY, headline, AGENCY, from, to),
                 new Case("dashboard by partner, agency, 12 months", AGENCY, byPartner, AGENCY, from, to),
-                dashboardPage(today));
+                dashboardPage(today),
+                auditCount(AGENCY, true, today), auditPage(AGENCY, true, today, 0), auditPage(AGENCY, true, today, 1000),
+                auditCount(PARTNER, false, today), auditPage(PARTNER, false, today, 0));
+    }
+
+    /** The audit viewer's count over the last 30 days, the service's own SQL (AuditTrailSql, to 10,001 a part). */
+    static Case auditCount(String tenant, boolean agency, LocalDate today) {
+        List<String> parts = AuditTrailSql.parts(agency, 1, "a.occurred_at >= ?2 AND a.occurred_at < ?3");
+        return new Case((agency ? "agency" : "partner") + " audit trail, 30 days, count", tenant,
+                jdbc(AuditTrailSql.countSql(parts)), auditParameters(tenant, parts.size(), today));
+    }
+
+    /** A page of the audit viewer's grid over the last 30 days, the service's own SQL. */
+    static Case auditPage(String tenant, boolean agency, LocalDate today, int offset) {
+        List<String> parts = AuditTrailSql.parts(agency, 1, "a.occurred_at >= ?2 AND a.occurred_at < ?3");
+        return new Case((agency ? "agency" : "partner") + " audit trail, 30 days, "
+                + (offset == 0 ? "first page" : "page " + (offset / PAGE_ROWS + 1) + " (offset " + offset + ")"), tenant,
+                jdbc(AuditTrailSql.pageSql(parts, offset, PAGE_ROWS)), auditParameters(tenant, parts.size(), today));
+    }
+
+    /** The tenant and the period once for each part of the trail, as JDBC binds the service's ?1, ?2, ?3. */
+    private static Object[] auditParameters(String tenant, int parts, LocalDate today) {
+        Timestamp from = Timestamp.from(today.minusDays(29).atStartOfDay(ZoneOffset.UTC).toInstant());
+        Timestamp to = Timestamp.from(today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        List<Object> parameters = new ArrayList<>();
+        for (int i = 0; i < parts; i++) {
+            parameters.addAll(List.of(tenant, from, to));
+        }
+        return parameters.toArray();
     }
 
     /**
@@ -361,7 +390,7 @@ public final class QueryBenchmark {
         try (Statement statement = raw.createStatement()) {
             List<String> counts = new ArrayList<>();
             for (String table : List.of("organisation", "client", "referral", "referral_status_change", "delivered_session",
-                    "referral_measure")) {
+                    "referral_measure", "audit_event")) {
                 ResultSet count = statement.executeQuery("SELECT count(*) FROM " + table);
                 count.next();
                 counts.add(String.format(Locale.ROOT, "%s %,d", table, count.getLong(1)));

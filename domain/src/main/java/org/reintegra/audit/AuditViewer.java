@@ -27,7 +27,7 @@ import org.reintegra.tenancy.TenantBound;
 /**
  * The audit viewer. A partner's admin reads its own organisation's trail; an agency's liaison
  * officer reads its agency's trail and, for the referrals the agency sent, what partners' staff
- * did with them (row-level security lets the agency read those rows, schema V11). Filters: period,
+ * did with them (row-level security lets the agency read those rows, schemas V11 and V19). Filters: period,
  * user, client. Reading the trail shows clients' names, so it is audited itself (one row per
  * client on the page).
  */
@@ -37,6 +37,7 @@ import org.reintegra.tenancy.TenantBound;
 public class AuditViewer {
 
     static final int MAX_PAGE = 200;
+
 
     @PersistenceContext(unitName = TenancyProperties.PERSISTENCE_UNIT)
     private EntityManager entityManager;
@@ -55,11 +56,19 @@ public class AuditViewer {
         return agency() != null;
     }
 
-    public long count(AuditQuery query) {
-        NativeConditions where = conditions(query.checked());
-        Query count = entityManager.createNativeQuery("SELECT count(*) FROM audit_event a WHERE " + where.sql());
-        where.bind(count);
-        return ((Number) count.getSingleResult()).longValue();
+    /**
+     * How many entries match, counted up to {@link AuditTrailSql#COUNT_LIMIT}: an exact count of a
+     * national agency's month (millions of entries) took seconds (docs/benchmarks.md "The audit trail
+     * at volume").
+     */
+    public AuditCount count(AuditQuery query) {
+        Trail trail = trail(query.checked());
+        Query count = entityManager.createNativeQuery(AuditTrailSql.countSql(trail.parts()));
+        trail.parameters().bind(count);
+        long entries = ((Number) count.getSingleResult()).longValue();
+        return entries > AuditTrailSql.COUNT_LIMIT
+                ? new AuditCount(AuditTrailSql.COUNT_LIMIT, true)
+                : new AuditCount(entries, false);
     }
 
     /** A page of the trail, newest first. */
@@ -67,16 +76,9 @@ public class AuditViewer {
         if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
             throw new IllegalArgumentException("page out of range");
         }
-        NativeConditions where = conditions(query.checked());
-        Query select = entityManager.createNativeQuery("SELECT a.id, a.occurred_at, a.actor, o.name, a.action,"
-                + " r.reference, coalesce(r.client_given_name || ' ' || r.client_family_name,"
-                + " c.given_name || ' ' || c.family_name), a.fields, a.purpose, a.client_id"
-                + " FROM audit_event a"
-                + " JOIN organisation o ON o.id = a.tenant_id"
-                + " LEFT JOIN referral r ON r.id = a.referral_id"
-                + " LEFT JOIN client c ON c.tenant_id = a.tenant_id AND c.id = a.client_id"
-                + " WHERE " + where.sql() + " ORDER BY a.occurred_at DESC, a.id DESC OFFSET " + offset + " LIMIT " + limit);
-        where.bind(select);
+        Trail trail = trail(query.checked());
+        Query select = entityManager.createNativeQuery(AuditTrailSql.pageSql(trail.parts(), offset, limit));
+        trail.parameters().bind(select);
         List<AuditEntry> entries = new ArrayList<>();
         Set<Long> clients = new LinkedHashSet<>();
         for (Object result : select.getResultList()) {
@@ -94,33 +96,29 @@ public class AuditViewer {
         return entries;
     }
 
-    private NativeConditions conditions(AuditQuery query) {
+    /** The caller's trail: its parts (AuditTrailSql) and their parameters. */
+    private record Trail(List<String> parts, NativeConditions parameters) {
+    }
+
+    private Trail trail(AuditQuery query) {
         Boolean agency = agency();
         if (agency == null) {
             throw new jakarta.ejb.EJBAccessException("no audit trail for this caller");
         }
-        String tenant = signedInActor.actor().tenant().value();
-        NativeConditions where = new NativeConditions();
-        if (agency) {
-            // the agency's own rows, and other tenants' rows about the referrals it sent
-            where.and("(a.tenant_id = ?", tenant)
-                    .then(" OR EXISTS (SELECT 1 FROM referral ar WHERE ar.id = a.referral_id AND ar.agency_tenant_id = ?",
-                            tenant).then("))");
-        } else {
-            where.and("a.tenant_id = ?", tenant);
-        }
-        where.and("a.occurred_at >= ?", Timestamp.from(query.from().atStartOfDay(ZoneOffset.UTC).toInstant()));
-        where.and("a.occurred_at < ?", Timestamp.from(query.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+        NativeConditions filters = new NativeConditions();
+        int tenant = filters.parameter(signedInActor.actor().tenant().value());
+        filters.and("a.occurred_at >= ?", Timestamp.from(query.from().atStartOfDay(ZoneOffset.UTC).toInstant()));
+        filters.and("a.occurred_at < ?", Timestamp.from(query.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
         if (query.actor() != null && !query.actor().isBlank()) {
-            where.and("a.actor = ?", query.actor().strip());
+            filters.and("a.actor = ?", query.actor().strip());
         }
         if (query.client() != null && !query.client().isBlank()) {
             String pattern = LikePattern.containing(query.client());
-            where.and("(EXISTS (SELECT 1 FROM referral sr WHERE sr.id = a.referral_id AND sr.search_key LIKE ?", pattern)
+            filters.and("(EXISTS (SELECT 1 FROM referral sr WHERE sr.id = a.referral_id AND sr.search_key LIKE ?", pattern)
                     .then(") OR EXISTS (SELECT 1 FROM client sc WHERE sc.tenant_id = a.tenant_id AND sc.id = a.client_id"
                             + " AND sc.search_key LIKE ?", pattern).then("))");
         }
-        return where;
+        return new Trail(AuditTrailSql.parts(agency, tenant, filters.sql()), filters);
     }
 
     /** true for an agency's liaison officer, false for a partner's admin, null for anyone else. */

@@ -43,6 +43,15 @@ public final class NativeConditions {
         return this;
     }
 
+    /**
+     * Registers a parameter that the caller writes into its SQL itself (where a value is used more
+     * than once); returns its number, for "?" followed by it.
+     */
+    public int parameter(Object value) {
+        params.add(value);
+        return params.size();
+    }
+
     public String sql() {
         return sql.toString();
     }

@@ -234,6 +234,74 @@ class SchemaSafetyIT {
         }
     }
 
+    /**
+     * An audit row about an agency's referral written by another tenant is shared with that agency
+     * (schema V19): the database sets the column from the referral as the writer sees it, whatever
+     * the writer sends; the agency reads the row, any other agency does not. A row about a referral
+     * the writer cannot see, or written by the agency itself, is shared with nobody.
+     */
+    @Test
+    void auditRowsAreSharedWithTheReferralsAgencyByTheDatabaseAlone() throws SQLException {
+        String appRole = TestStack.get().database().appUser();
+        try (Connection db = superuser()) {
+            db.setAutoCommit(false);
+            try {
+                db.createStatement().execute("""
+                        INSERT INTO organisation (id, kind, name, created_at, version, category) VALUES
+                            ('it-share-agency', 'AGENCY', 'Share agency', now(), 1, 'AGENCY'),
+                            ('it-share-other', 'AGENCY', 'Other agency', now(), 1, 'AGENCY'),
+                            ('it-share-partner', 'PARTNER', 'Share partner', now(), 1, 'NGO');
+                        INSERT INTO client (tenant_id, id, reference, given_name, family_name, date_of_birth, sex,
+                                            created_at, version, search_key)
+                            VALUES ('it-share-agency', -901, 'IT-SHARE-C', 'Ana', 'Share', '1990-01-01', 'F', now(), 1, 'ana share');
+                        INSERT INTO referral (agency_tenant_id, partner_tenant_id, id, reference, client_id, client_given_name,
+                                              client_family_name, client_date_of_birth, client_sex, programme_area, service_type,
+                                              sending_officer, status, created_at, sent_at, status_changed_at, changed_at,
+                                              version, search_key)
+                            VALUES ('it-share-agency', 'it-share-partner', -901, 'IT-SHARE-1', -901, 'Ana', 'Share',
+                                    '1990-01-01', 'F', 'LEGAL', 'LEGAL_AID', 'it', 'SENT', now(), now(), now(), now(), 1, 'x'),
+                                   ('it-share-agency', 'it-share-partner', -902, 'IT-SHARE-2', -901, 'Ana', 'Share',
+                                    '1990-01-01', 'F', 'LEGAL', 'LEGAL_AID', 'it', 'DRAFT', now(), NULL, now(), now(), 1, 'x')""");
+                db.createStatement().execute("SET LOCAL ROLE " + appRole);
+                scope(db, "it-share-partner");
+                String insert = """
+                        INSERT INTO audit_event (tenant_id, id, occurred_at, actor, action, referral_id, client_id, fields,
+                                                 purpose, shared_with_agency)
+                            VALUES (current_setting('app.tenant_id'), nextval('audit_event_id_seq'), now(), ?, 'READ', ?, NULL,
+                                    'it', 'it', 'it-share-other')""";
+                auditRow(db, insert, "it.sent", -901L);     // sent to the partner: shared with its agency
+                auditRow(db, insert, "it.draft", -902L);    // a draft the partner cannot see: shared with nobody
+                auditRow(db, insert, "it.none", null);      // about no referral
+                scope(db, "it-share-agency");
+                auditRow(db, insert, "it.own", -901L);      // the agency's own row
+                db.createStatement().execute("RESET ROLE");
+                assertEquals(List.of("it.draft:-", "it.none:-", "it.own:-", "it.sent:it-share-agency"), strings(db, """
+                        SELECT actor || ':' || coalesce(shared_with_agency, '-') FROM audit_event
+                         WHERE purpose = 'it' AND actor LIKE 'it.%' ORDER BY actor"""),
+                        "the database names the referral's agency, never what the writer sent");
+
+                db.createStatement().execute("SET LOCAL ROLE " + appRole);
+                String read = "SELECT actor FROM audit_event WHERE purpose = 'it' AND actor LIKE 'it.%' ORDER BY actor";
+                scope(db, "it-share-agency");
+                assertEquals(List.of("it.own", "it.sent"), strings(db, read), "the agency reads its own row and the shared one");
+                scope(db, "it-share-other");
+                assertEquals(List.of(), strings(db, read), "another agency reads none, though the writer named it");
+                scope(db, "it-share-partner");
+                assertEquals(List.of("it.draft", "it.none", "it.sent"), strings(db, read), "the partner reads its own rows");
+            } finally {
+                db.rollback();
+            }
+        }
+    }
+
+    private static void auditRow(Connection connection, String insert, String actor, Long referral) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(insert)) {
+            statement.setString(1, actor);
+            statement.setObject(2, referral, java.sql.Types.BIGINT);
+            assertEquals(1, statement.executeUpdate());
+        }
+    }
+
     private static void scope(Connection connection, String scope) throws SQLException {
         try (PreparedStatement set = connection.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
             set.setString(1, scope);

@@ -18,6 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import org.reintegra.access.InputRejected;
 import org.reintegra.access.Roles;
+import org.reintegra.audit.AuditCount;
 import org.reintegra.audit.AuditEntry;
 import org.reintegra.audit.AuditQuery;
 import org.reintegra.audit.AuditViewer;
@@ -96,7 +97,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         from.setInvalid(false);
         to.setInvalid(false);
         AuditQuery query = new AuditQuery(from.getValue(), to.getValue(), actor.getValue(), client.getValue());
-        long total;
+        AuditCount total;
         try {
             total = viewer.count(query);
         } catch (InputRejected rejected) {
@@ -105,7 +106,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
             field.setInvalid(true);
             return;
         }
-        count.setText(getTranslation("audit.count", total));
+        count.setText(getTranslation(total.moreThanShown() ? "audit.count-more" : "audit.count", total.entries()));
         grid.setItems(q -> viewer.page(query, q.getOffset(), q.getLimit()).stream());
     }
 
