@@ -26,8 +26,9 @@ import org.reintegra.schema.SchemaMigration;
 /**
  * Loads national-scale data into the local stack's database (issue 7): 3 agencies (the two demo
  * agencies and one more), 200 partners (the three demo partners and 197 more), 1,000,000 referrals
- * of about 700,000 clients, their status histories, and 5,000,000 delivered sessions, with names in
- * Georgian, Cyrillic and Latin script. The demo users therefore see national volumes.
+ * of about 700,000 clients, their status histories, 5,000,000 delivered sessions and about 6,000,000
+ * audit rows, with names in Georgian, Cyrillic and Latin script. The demo users therefore see
+ * national volumes.
  *
  * <p>Rows go in with {@code COPY} as the database superuser with {@code session_replication_role =
  * replica} (no row triggers, no per-row foreign-key checks: the generator writes consistent rows);
@@ -37,8 +38,9 @@ import org.reintegra.schema.SchemaMigration;
  *
  * <p>Run with the portal stopped (it uses the same database): {@code mvn -B -Pgenerate -pl
  * benchmarks -am -DskipTests verify}. The database must hold the demo tenants (start the portal
- * once before). Sizes: system properties {@code reintegra.generate.referrals} (1,000,000) and
- * {@code reintegra.generate.sessions} (5,000,000).
+ * once before). Sizes: system properties {@code reintegra.generate.referrals} (1,000,000),
+ * {@code reintegra.generate.sessions} (5,000,000) and {@code reintegra.generate.audit-rows}
+ * (6,000,000, the audit trail of the last 90 days).
  */
 public final class NationalDataGenerator {
 
@@ -96,6 +98,7 @@ public final class NationalDataGenerator {
         int port = Integer.parseInt(setting("reintegra.db.port", "25432"));
         long referrals = Long.parseLong(setting("reintegra.generate.referrals", "1000000"));
         long sessionTarget = Long.parseLong(setting("reintegra.generate.sessions", "5000000"));
+        long auditRows = Long.parseLong(setting("reintegra.generate.audit-rows", "6000000"));
         Secrets secrets = Secrets.in(home);
         Instant started = Instant.now();
         try (EmbeddedDatabase database = EmbeddedDatabase.start(home.resolve("postgres"), port,
@@ -105,13 +108,13 @@ public final class NationalDataGenerator {
                     settings.ownerPassword(), settings.appUser()));
             try (Connection db = DriverManager.getConnection(database.superuserJdbcUrl())) {
                 db.setAutoCommit(false);
-                new NationalDataGenerator(db).generate(referrals, sessionTarget); // commits
+                new NationalDataGenerator(db).generate(referrals, sessionTarget, auditRows); // commits
             }
         }
         System.out.printf("Generated in %s%n", format(Duration.between(started, Instant.now())));
     }
 
-    void generate(long referrals, long sessionTarget) throws SQLException, IOException {
+    void generate(long referrals, long sessionTarget, long auditRows) throws SQLException, IOException {
         try (Statement statement = db.createStatement()) {
             ResultSet demo = statement.executeQuery("SELECT count(*) FROM organisation WHERE id IN ('national-probation-agency',"
                     + " 'penitentiary-service', 'justice-art-ngo', 'new-path-ngo', 'vocational-college')");
@@ -131,10 +134,14 @@ public final class NationalDataGenerator {
         }
         Instant step = Instant.now();
         organisations();
-        List<String> indexes = dropPlainIndexes("client", "referral", "referral_status_change", "delivered_session");
+        List<String> indexes = dropPlainIndexes("client", "referral", "referral_status_change", "delivered_session",
+                "audit_event");
         long sent = referralsWithHistory(referrals, sessionTarget);
         System.out.printf("  rows: %,d clients, %,d referrals (%,d sent), %,d status changes, %,d sessions in %s%n",
                 clients, referrals, sent, statusChanges, sessions, format(Duration.between(step, Instant.now())));
+        step = Instant.now();
+        long audited = auditTrail(referrals, auditRows);
+        System.out.printf("  audit trail: %,d rows in %s%n", audited, format(Duration.between(step, Instant.now())));
         step = Instant.now();
         try (Statement statement = db.createStatement()) {
             for (String index : indexes) {
@@ -150,6 +157,7 @@ public final class NationalDataGenerator {
             statement.execute("SELECT setval('referral_id_seq', (SELECT max(id) + 50 FROM referral))");
             statement.execute("SELECT setval('referral_status_change_id_seq', (SELECT max(id) + 50 FROM referral_status_change))");
             statement.execute("SELECT setval('delivered_session_id_seq', (SELECT max(id) + 50 FROM delivered_session))");
+            statement.execute("SELECT setval('audit_event_id_seq', (SELECT coalesce(max(id), 0) + 50 FROM audit_event))");
         }
         System.out.printf("  measures in %s%n", format(Duration.between(step, Instant.now())));
         step = Instant.now();
@@ -327,6 +335,47 @@ public final class NationalDataGenerator {
         statusChanges++;
         return agency + '\t' + partner + '\t' + id + '\t' + referral + '\t' + from + '\t' + to + '\t' + command + '\t' + by + '\t'
                 + byTenant + '\t' + at + '\t' + (reason == null ? "\\N" : reason) + "\tt\n";
+    }
+
+    /** Days back the generated audit trail reaches. */
+    static final int AUDIT_DAYS = 90;
+
+    /**
+     * An audit trail of the last {@value #AUDIT_DAYS} days, as the portal writes it (one row per
+     * referral listed, opened or changed, AuditTrail): about {@code rows} rows about random generated
+     * referrals at random moments, half by the agency's staff and half by the partner's (sent referrals
+     * only, shared with the agency as schema V19's trigger would mark them: it does not run here),
+     * 85% list rows, 12% reads, 3% changes. Every eighth agency row of the national agency is
+     * officer.nino's, every fourth partner row of Justice &amp; Art lawyer.tamar's, so the demo users
+     * see their own trail. Written in one statement in the database, with the plain indexes dropped.
+     */
+    private long auditTrail(long referrals, long rows) throws SQLException {
+        try (Statement statement = db.createStatement()) {
+            statement.execute("SELECT setseed(0.2026)");
+            return statement.executeUpdate("""
+                    INSERT INTO audit_event (tenant_id, id, occurred_at, actor, action, referral_id, client_id, fields, purpose,
+                                             shared_with_agency)
+                    SELECT CASE WHEN p.by_partner THEN r.partner_tenant_id ELSE r.agency_tenant_id END,
+                           base.first_id + p.n, p.occurred_at,
+                           CASE WHEN p.by_partner AND r.partner_tenant_id = 'justice-art-ngo' AND p.n %% 4 = 0 THEN 'lawyer.tamar'
+                                WHEN p.by_partner THEN 'staff.' || (p.n %% 12)
+                                WHEN r.agency_tenant_id = 'national-probation-agency' AND p.n %% 8 = 0 THEN 'officer.nino'
+                                ELSE 'officer.' || (p.n %% 40) END,
+                           CASE WHEN p.kind < 0.85 THEN 'LIST' WHEN p.kind < 0.97 THEN 'READ' ELSE 'CHANGE' END,
+                           r.id, r.client_id,
+                           CASE WHEN p.kind < 0.85 THEN 'client.name,programme,service,status,dates'
+                                WHEN p.kind < 0.97 THEN 'client.name,client.dateOfBirth,programme,service,status,history'
+                                ELSE 'status' END,
+                           CASE WHEN p.kind < 0.85 THEN 'referral inbox' WHEN p.kind < 0.97 THEN 'referral details'
+                                ELSE 'referral accept' END,
+                           CASE WHEN p.by_partner THEN r.agency_tenant_id END
+                      FROM (SELECT n, %1$d + floor(random() * %2$d)::bigint AS referral_id, random() < 0.5 AS by_partner,
+                                   random() AS kind, now() - random() * interval '%3$d days' AS occurred_at
+                              FROM generate_series(1, %4$d) AS n) p
+                      JOIN referral r ON r.id = p.referral_id
+                     CROSS JOIN (SELECT coalesce(max(id), 0) + 1 AS first_id FROM audit_event) base
+                     WHERE NOT p.by_partner OR r.sent_at IS NOT NULL""".formatted(FIRST_ID, referrals, AUDIT_DAYS, rows));
+        }
     }
 
     /** The referral_measure rows of the generated referrals, computed as the V9 backfill does. */

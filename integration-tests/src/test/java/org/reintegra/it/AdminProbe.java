@@ -1,22 +1,32 @@
 package org.reintegra.it;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RunAs;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.reintegra.access.InputRejected;
 import org.reintegra.access.Roles;
+import org.reintegra.audit.AuditCount;
+import org.reintegra.audit.AuditQuery;
+import org.reintegra.audit.AuditViewer;
 import org.reintegra.staffaccess.StaffAccessService;
 import org.reintegra.staffaccess.StaffAccount;
 import org.reintegra.staffaccess.StaffAccountNotFound;
 import org.reintegra.staffaccess.StaffInvitation;
 import org.reintegra.staffaccess.StaffStatus;
+import org.reintegra.tenancy.TenancyProperties;
+import org.reintegra.tenancy.TenantBound;
 
 /**
  * In-container tests only: calls staff administration as a partner administrator would (run-as the
@@ -32,6 +42,15 @@ public class AdminProbe {
 
     @EJB
     StaffAccessService staff;
+
+    @EJB
+    AuditViewer auditViewer;
+
+    @PersistenceContext(unitName = TenancyProperties.PERSISTENCE_UNIT)
+    EntityManager entityManager;
+
+    @Resource
+    SessionContext sessionContext;
 
     public List<String> usernames() {
         return staff.accounts(null, 0, 100).stream().map(StaffAccount::username).toList();
@@ -62,6 +81,21 @@ public class AdminProbe {
 
     public String invite(StaffInvitation invitation) {
         return outcome(() -> staff.invite(invitation));
+    }
+
+    /**
+     * The audit viewer's count of the last week after {@code extra} more entries of the bound tenant
+     * were written in the same transaction, which is then rolled back: nothing stays.
+     */
+    @TenantBound
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public AuditCount auditCountWith(int extra) {
+        entityManager.createNativeQuery("INSERT INTO audit_event (tenant_id, id, occurred_at, actor, action, fields, purpose)"
+                + " SELECT current_setting('app.tenant_id'), nextval('audit_event_id_seq'), now(), 'it.bulk', 'READ', 'it', 'it'"
+                + " FROM generate_series(1, ?1)").setParameter(1, extra).executeUpdate();
+        AuditCount count = auditViewer.count(AuditQuery.lastWeek(LocalDate.now()));
+        sessionContext.setRollbackOnly();
+        return count;
     }
 
     public String grantableRoles() {

@@ -339,6 +339,23 @@ class TenantIsolationIT {
         assertEquals("refused", as(AGENCY, partnerAdmin::grantableRoles), "partner-admin counts for nothing in an agency");
     }
 
+    /**
+     * The audit viewer counts exactly up to its bound and then says only that there are more (a
+     * national agency's month holds millions of entries). The entries are written and rolled back in
+     * the probe's transaction.
+     */
+    @Test
+    void theAuditViewersCountIsExactUpToItsBound() throws Exception {
+        org.reintegra.audit.AuditCount before = as(PARTNER, () -> partnerAdmin.auditCountWith(0));
+        assertFalse(before.moreThanShown(), before.toString());
+        assertEquals(new org.reintegra.audit.AuditCount(before.entries() + 5, false),
+                as(PARTNER, () -> partnerAdmin.auditCountWith(5)));
+        int limit = org.reintegra.audit.AuditTrailSql.COUNT_LIMIT;
+        assertEquals(new org.reintegra.audit.AuditCount(limit, true),
+                as(PARTNER, () -> partnerAdmin.auditCountWith(limit + 1)));
+        assertEquals(before, as(PARTNER, () -> partnerAdmin.auditCountWith(0)), "the probe's entries were rolled back");
+    }
+
     private static <T> T as(TenantId tenant, java.util.concurrent.Callable<T> work) throws Exception {
         return TenantBinding.callAs(tenant, work);
     }
