@@ -64,5 +64,4 @@ public final class AuditTrailSql {
         String own = "a.tenant_id = ?" + tenant + " AND " + filters;
         return agency ? List.of(own, "a.shared_with_agency = ?" + tenant + " AND " + filters) : List.of(own);
     }
-
 }

@@ -27,9 +27,9 @@ import org.reintegra.tenancy.TenantBound;
 /**
  * The audit viewer. A partner's admin reads its own organisation's trail; an agency's liaison
  * officer reads its agency's trail and, for the referrals the agency sent, what partners' staff
- * did with them (row-level security lets the agency read those rows, schemas V11 and V19). Filters: period,
- * user, client. Reading the trail shows clients' names, so it is audited itself (one row per
- * client on the page).
+ * did with them (row-level security lets the agency read those rows, schemas V11 and V19, ADR
+ * 0020). Filters: period, user, client. Reading the trail shows clients' names, so it is audited
+ * itself (one row per client on the page).
  */
 @Stateless
 @TenantBound
@@ -37,7 +37,6 @@ import org.reintegra.tenancy.TenantBound;
 public class AuditViewer {
 
     static final int MAX_PAGE = 200;
-
 
     @PersistenceContext(unitName = TenancyProperties.PERSISTENCE_UNIT)
     private EntityManager entityManager;

@@ -12,6 +12,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -93,7 +94,8 @@ public class AdminProbe {
         entityManager.createNativeQuery("INSERT INTO audit_event (tenant_id, id, occurred_at, actor, action, fields, purpose)"
                 + " SELECT current_setting('app.tenant_id'), nextval('audit_event_id_seq'), now(), 'it.bulk', 'READ', 'it', 'it'"
                 + " FROM generate_series(1, ?1)").setParameter(1, extra).executeUpdate();
-        AuditCount count = auditViewer.count(AuditQuery.lastWeek(LocalDate.now()));
+        // the trail's days are UTC days
+        AuditCount count = auditViewer.count(AuditQuery.lastWeek(LocalDate.now(ZoneOffset.UTC)));
         sessionContext.setRollbackOnly();
         return count;
     }

@@ -288,6 +288,16 @@ class SchemaSafetyIT {
                 assertEquals(List.of(), strings(db, read), "another agency reads none, though the writer named it");
                 scope(db, "it-share-partner");
                 assertEquals(List.of("it.draft", "it.none", "it.sent"), strings(db, read), "the partner reads its own rows");
+
+                // without the trigger (the data generator, an operator), the schema still refuses a row
+                // shared with its own writer, which the agency's viewer would show twice
+                db.createStatement().execute("RESET ROLE");
+                db.createStatement().execute("SET LOCAL session_replication_role = replica");
+                SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class, () ->
+                        db.createStatement().executeUpdate("INSERT INTO audit_event (tenant_id, id, occurred_at, actor,"
+                                + " action, referral_id, fields, purpose, shared_with_agency) VALUES ('it-share-agency',"
+                                + " nextval('audit_event_id_seq'), now(), 'it.self', 'READ', -901, 'it', 'it', 'it-share-agency')"));
+                assertTrue(refused.getMessage().contains("audit_event_not_shared_with_its_writer"), refused.getMessage());
             } finally {
                 db.rollback();
             }
