@@ -257,31 +257,67 @@ public final class QueryBenchmark {
                 new Case("dashboard by partner, agency, 12 months", AGENCY, byPartner, AGENCY, from, to),
                 dashboardPage(today),
                 auditCount(AGENCY, true, today), auditPage(AGENCY, true, today, 0), auditPage(AGENCY, true, today, 1000),
-                auditCount(PARTNER, false, today), auditPage(PARTNER, false, today, 0));
+                auditCount(PARTNER, false, today), auditPage(PARTNER, false, today, 0),
+                // a client filter: a common name, a handful of references, a single letter
+                auditCount(AGENCY, true, today, "tsiklauri"), auditPage(AGENCY, true, today, 0, "tsiklauri"),
+                auditCount(AGENCY, true, today, "RNPA-10050000"), auditPage(AGENCY, true, today, 0, "RNPA-10050000"),
+                auditCount(AGENCY, true, today, "a"), auditPage(AGENCY, true, today, 0, "a"));
     }
 
-    /** The audit viewer's count over the last 30 days, the service's own SQL (AuditTrailSql, to 10,001 a part). */
+    /** The audit viewer's count over the last 30 days, the service's own SQL (AuditViewer, to 10,001 a part). */
     static Case auditCount(String tenant, boolean agency, LocalDate today) {
-        List<String> parts = AuditTrailSql.parts(agency, 1, "a.occurred_at >= ?2 AND a.occurred_at < ?3");
-        return new Case((agency ? "agency" : "partner") + " audit trail, 30 days, count", tenant,
-                jdbc(AuditTrailSql.countSql(parts)), auditParameters(tenant, parts.size(), today));
+        return auditCount(tenant, agency, today, null);
+    }
+
+    /** The same, filtered by a client's name ({@code client} not null). */
+    static Case auditCount(String tenant, boolean agency, LocalDate today, String client) {
+        AuditTrailSql.Parts parts = auditParts(agency, client);
+        return auditCase(auditName(agency, client) + "count", tenant, client,
+                new Step(jdbc(AuditTrailSql.countSql(parts)), auditParameters(AuditTrailSql.countSql(parts), tenant, today, client)));
+    }
+
+    /** With a client filter the service first counts the matches, to choose how to read the trail. */
+    private static Case auditCase(String name, String tenant, String client, Step trail) {
+        if (client == null) {
+            return new Case(name, tenant, List.of(trail));
+        }
+        String pattern = org.reintegra.persistence.LikePattern.containing(client);
+        return new Case(name, tenant, List.of(new Step(jdbc(AuditTrailSql.MATCHES_SQL), pattern, tenant, pattern), trail));
     }
 
     /** A page of the audit viewer's grid over the last 30 days, the service's own SQL. */
     static Case auditPage(String tenant, boolean agency, LocalDate today, int offset) {
-        List<String> parts = AuditTrailSql.parts(agency, 1, "a.occurred_at >= ?2 AND a.occurred_at < ?3");
-        return new Case((agency ? "agency" : "partner") + " audit trail, 30 days, "
-                + (offset == 0 ? "first page" : "page " + (offset / PAGE_ROWS + 1) + " (offset " + offset + ")"), tenant,
-                jdbc(AuditTrailSql.pageSql(parts, offset, PAGE_ROWS)), auditParameters(tenant, parts.size(), today));
+        return auditPage(tenant, agency, today, offset, null);
     }
 
-    /** The tenant and the period once for each part of the trail, as JDBC binds the service's ?1, ?2, ?3. */
-    private static Object[] auditParameters(String tenant, int parts, LocalDate today) {
-        Timestamp from = Timestamp.from(today.minusDays(29).atStartOfDay(ZoneOffset.UTC).toInstant());
-        Timestamp to = Timestamp.from(today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+    /** The same, filtered by a client's name ({@code client} not null). */
+    static Case auditPage(String tenant, boolean agency, LocalDate today, int offset, String client) {
+        AuditTrailSql.Parts parts = auditParts(agency, client);
+        String sql = AuditTrailSql.pageSql(parts, offset, PAGE_ROWS);
+        return auditCase(auditName(agency, client)
+                + (offset == 0 ? "first page" : "page " + (offset / PAGE_ROWS + 1) + " (offset " + offset + ")"), tenant, client,
+                new Step(jdbc(sql), auditParameters(sql, tenant, today, client)));
+    }
+
+    /** Whether a client filter counts as rare is the service's decision (AuditTrailSql.MATCHES_SQL); here, by its name: all but "a". */
+    private static AuditTrailSql.Parts auditParts(boolean agency, String client) {
+        return AuditTrailSql.parts(agency, 1, "a.occurred_at >= ?2 AND a.occurred_at < ?3", client == null ? 0 : 4,
+                client != null && !client.equals("a"));
+    }
+
+    private static String auditName(boolean agency, String client) {
+        return (agency ? "agency" : "partner") + " audit trail, 30 days, " + (client == null ? "" : "client '" + client + "', ");
+    }
+
+    /** The values of the service's ?1 (tenant), ?2 and ?3 (the period), ?4 (client pattern) in the order JDBC binds them. */
+    private static Object[] auditParameters(String sql, String tenant, LocalDate today, String client) {
+        Object[] values = {tenant, Timestamp.from(today.minusDays(29).atStartOfDay(ZoneOffset.UTC).toInstant()),
+                Timestamp.from(today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()),
+                client == null ? null : org.reintegra.persistence.LikePattern.containing(client)};
         List<Object> parameters = new ArrayList<>();
-        for (int i = 0; i < parts; i++) {
-            parameters.addAll(List.of(tenant, from, to));
+        java.util.regex.Matcher number = java.util.regex.Pattern.compile("\\?(\\d+)").matcher(sql);
+        while (number.find()) {
+            parameters.add(values[Integer.parseInt(number.group(1)) - 1]);
         }
         return parameters.toArray();
     }

@@ -96,7 +96,7 @@ public class AuditViewer {
     }
 
     /** The caller's trail: its parts (AuditTrailSql) and their parameters. */
-    private record Trail(List<String> parts, NativeConditions parameters) {
+    private record Trail(AuditTrailSql.Parts parts, NativeConditions parameters) {
     }
 
     private Trail trail(AuditQuery query) {
@@ -111,13 +111,16 @@ public class AuditViewer {
         if (query.actor() != null && !query.actor().isBlank()) {
             filters.and("a.actor = ?", query.actor().strip());
         }
+        int clientPattern = 0;
+        boolean rare = false;
         if (query.client() != null && !query.client().isBlank()) {
             String pattern = LikePattern.containing(query.client());
-            filters.and("(EXISTS (SELECT 1 FROM referral sr WHERE sr.id = a.referral_id AND sr.search_key LIKE ?", pattern)
-                    .then(") OR EXISTS (SELECT 1 FROM client sc WHERE sc.tenant_id = a.tenant_id AND sc.id = a.client_id"
-                            + " AND sc.search_key LIKE ?", pattern).then("))");
+            clientPattern = filters.parameter(pattern);
+            Number matches = (Number) entityManager.createNativeQuery(AuditTrailSql.MATCHES_SQL)
+                    .setParameter(1, pattern).setParameter(2, signedInActor.actor().tenant().value()).getSingleResult();
+            rare = matches.longValue() <= AuditTrailSql.RARE_MATCHES;
         }
-        return new Trail(AuditTrailSql.parts(agency, tenant, filters.sql()), filters);
+        return new Trail(AuditTrailSql.parts(agency, tenant, filters.sql(), clientPattern, rare), filters);
     }
 
     /** true for an agency's liaison officer, false for a partner's admin, null for anyone else. */

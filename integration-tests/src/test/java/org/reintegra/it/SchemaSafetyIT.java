@@ -259,15 +259,17 @@ class SchemaSafetyIT {
                                               sending_officer, status, created_at, sent_at, status_changed_at, changed_at,
                                               version, search_key)
                             VALUES ('it-share-agency', 'it-share-partner', -901, 'IT-SHARE-1', -901, 'Ana', 'Share',
-                                    '1990-01-01', 'F', 'LEGAL', 'LEGAL_AID', 'it', 'SENT', now(), now(), now(), now(), 1, 'x'),
+                                    '1990-01-01', 'F', 'LEGAL', 'LEGAL_AID', 'it', 'SENT', now(), now(), now(), now(), 1,
+                                    'ana share it-share-1'),
                                    ('it-share-agency', 'it-share-partner', -902, 'IT-SHARE-2', -901, 'Ana', 'Share',
-                                    '1990-01-01', 'F', 'LEGAL', 'LEGAL_AID', 'it', 'DRAFT', now(), NULL, now(), now(), 1, 'x')""");
+                                    '1990-01-01', 'F', 'LEGAL', 'LEGAL_AID', 'it', 'DRAFT', now(), NULL, now(), now(), 1,
+                                    'ana share it-share-2')""");
                 db.createStatement().execute("SET LOCAL ROLE " + appRole);
                 scope(db, "it-share-partner");
                 String insert = """
                         INSERT INTO audit_event (tenant_id, id, occurred_at, actor, action, referral_id, client_id, fields,
                                                  purpose, shared_with_agency)
-                            VALUES (current_setting('app.tenant_id'), nextval('audit_event_id_seq'), now(), ?, 'READ', ?, NULL,
+                            VALUES (current_setting('app.tenant_id'), nextval('audit_event_id_seq'), now(), ?, 'READ', ?, -901,
                                     'it', 'it', 'it-share-other')""";
                 auditRow(db, insert, "it.sent", -901L);     // sent to the partner: shared with its agency
                 auditRow(db, insert, "it.draft", -902L);    // a draft the partner cannot see: shared with nobody
@@ -289,6 +291,15 @@ class SchemaSafetyIT {
                 scope(db, "it-share-partner");
                 assertEquals(List.of("it.draft", "it.none", "it.sent"), strings(db, read), "the partner reads its own rows");
 
+                // the audit viewer's two ways of reading a client filter (AuditTrailSql: from the matches, or
+                // walking the trail) find the same entries: the agency's own row (its referral and its client
+                // match, shown once) and the partner's row shared with it
+                scope(db, "it-share-agency");
+                for (boolean rare : List.of(true, false)) {
+                    assertEquals(List.of("it.own", "it.sent", "count 2"), viewerTrail(db, rare, "share"), "rare " + rare);
+                    assertEquals(List.of("count 0"), viewerTrail(db, rare, "nobody"), "rare " + rare);
+                }
+
                 // without the trigger (the data generator, an operator), the schema still refuses a row
                 // shared with its own writer, which the agency's viewer would show twice
                 db.createStatement().execute("RESET ROLE");
@@ -301,6 +312,45 @@ class SchemaSafetyIT {
             } finally {
                 db.rollback();
             }
+        }
+    }
+
+    /** The actors of the agency's first page in the audit viewer (sorted: the rows share one moment), and its count. */
+    private static List<String> viewerTrail(Connection db, boolean rare, String client) throws SQLException {
+        org.reintegra.audit.AuditTrailSql.Parts parts = org.reintegra.audit.AuditTrailSql.parts(true, 1,
+                "a.occurred_at >= ?2 AND a.occurred_at < ?3", 4, rare);
+        Object[] values = {"it-share-agency", java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(7 * 86_400)),
+                java.sql.Timestamp.from(java.time.Instant.now().plusSeconds(86_400)),
+                org.reintegra.persistence.LikePattern.containing(client)};
+        List<String> actors = new ArrayList<>();
+        for (String row : numbered(db, org.reintegra.audit.AuditTrailSql.pageSql(parts, 0, 50), values, 3)) {
+            if (row.startsWith("it.")) {
+                actors.add(row);
+            }
+        }
+        java.util.Collections.sort(actors);
+        actors.add("count " + numbered(db, org.reintegra.audit.AuditTrailSql.countSql(parts), values, 1).get(0));
+        return actors;
+    }
+
+    /** Runs SQL written with numbered parameters (?1, ?2, as the services write it) through JDBC; one column's values. */
+    private static List<String> numbered(Connection db, String sql, Object[] values, int column) throws SQLException {
+        java.util.regex.Matcher number = java.util.regex.Pattern.compile("\\?(\\d+)").matcher(sql);
+        List<Object> parameters = new ArrayList<>();
+        while (number.find()) {
+            parameters.add(values[Integer.parseInt(number.group(1)) - 1]);
+        }
+        try (PreparedStatement statement = db.prepareStatement(sql.replaceAll("\\?\\d+", "?"))) {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
+            List<String> result = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    result.add(rows.getString(column));
+                }
+            }
+            return result;
         }
     }
 
