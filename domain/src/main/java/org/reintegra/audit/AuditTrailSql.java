@@ -89,9 +89,9 @@ public final class AuditTrailSql {
      * referral's reference, or 0 for none; {@code rare} whether it matches few referrals and
      * clients ({@link #MATCHES_SQL}).
      *
-     * <p>A rare pattern splits each part in two, rows whose referral matches and rows whose client
-     * matches, each an {@code IN} over the matches, which PostgreSQL reads from the matches by
-     * index (such parts may share rows and are combined without duplicates). A common one walks the
+     * <p>For a rare pattern the parts become rows whose referral matches (own and shared) and own
+     * rows whose client matches, each an {@code IN} over the matches, which PostgreSQL reads from
+     * the matches by index (such parts may share rows and are combined without duplicates). A common one walks the
      * trail in time order and looks each row's referral and client up; {@code OFFSET 0} keeps
      * PostgreSQL from turning those look-ups into a hash of every match, built for each statement
      * (0.9 s for a page filtered by "a" over the national agency's month).

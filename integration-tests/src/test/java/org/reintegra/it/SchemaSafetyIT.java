@@ -295,9 +295,20 @@ class SchemaSafetyIT {
                 // walking the trail) find the same entries: the agency's own row (its referral and its client
                 // match, shown once) and the partner's row shared with it
                 scope(db, "it-share-agency");
+                auditRow(db, insert, "it.client", null); // about the client alone: matches by client only
+                db.createStatement().executeUpdate("INSERT INTO audit_event (tenant_id, id, occurred_at, actor, action, fields,"
+                        + " purpose) VALUES ('it-share-agency', nextval('audit_event_id_seq'), now(), 'it.other', 'READ', 'it', 'it')");
                 for (boolean rare : List.of(true, false)) {
-                    assertEquals(List.of("it.own", "it.sent", "count 2"), viewerTrail(db, rare, "share"), "rare " + rare);
-                    assertEquals(List.of("count 0"), viewerTrail(db, rare, "nobody"), "rare " + rare);
+                    assertEquals(List.of("it.client", "it.own", "it.sent", "count 3"),
+                            viewerTrail(db, "it-share-agency", true, rare, "share"), "agency, rare " + rare);
+                    assertEquals(List.of("count 0"), viewerTrail(db, "it-share-agency", true, rare, "nobody"), "rare " + rare);
+                }
+                // the partner: its row about the sent referral; not the draft's (it cannot see the draft),
+                // nor the one about the agency's client alone (the client is the agency's)
+                scope(db, "it-share-partner");
+                for (boolean rare : List.of(true, false)) {
+                    assertEquals(List.of("it.sent", "count 1"), viewerTrail(db, "it-share-partner", false, rare, "share"),
+                            "partner, rare " + rare);
                 }
 
                 // without the trigger (the data generator, an operator), the schema still refuses a row
@@ -315,11 +326,12 @@ class SchemaSafetyIT {
         }
     }
 
-    /** The actors of the agency's first page in the audit viewer (sorted: the rows share one moment), and its count. */
-    private static List<String> viewerTrail(Connection db, boolean rare, String client) throws SQLException {
-        org.reintegra.audit.AuditTrailSql.Parts parts = org.reintegra.audit.AuditTrailSql.parts(true, 1,
+    /** The actors of a tenant's first page in the audit viewer (sorted: the rows share one moment), and its count. */
+    private static List<String> viewerTrail(Connection db, String tenant, boolean agency, boolean rare, String client)
+            throws SQLException {
+        org.reintegra.audit.AuditTrailSql.Parts parts = org.reintegra.audit.AuditTrailSql.parts(agency, 1,
                 "a.occurred_at >= ?2 AND a.occurred_at < ?3", 4, rare);
-        Object[] values = {"it-share-agency", java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(7 * 86_400)),
+        Object[] values = {tenant, java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(7 * 86_400)),
                 java.sql.Timestamp.from(java.time.Instant.now().plusSeconds(86_400)),
                 org.reintegra.persistence.LikePattern.containing(client)};
         List<String> actors = new ArrayList<>();
