@@ -91,10 +91,10 @@ public final class AuditTrailSql {
      *
      * <p>For a rare pattern the parts become rows whose referral matches (own and shared) and own
      * rows whose client matches, each an {@code IN} over the matches, which PostgreSQL reads from
-     * the matches by index (such parts may share rows and are combined without duplicates). A common one walks the
-     * trail in time order and looks each row's referral and client up; {@code OFFSET 0} keeps
-     * PostgreSQL from turning those look-ups into a hash of every match, built for each statement
-     * (0.9 s for a page filtered by "a" over the national agency's month).
+     * the matches by index (such parts may share rows and are combined without duplicates). A
+     * common one walks the trail in time order and looks each row's referral and client up;
+     * {@code OFFSET 0} keeps PostgreSQL from turning those look-ups into a hash of every match,
+     * built for each statement (0.9 s for a page filtered by "a" over the national agency's month).
      */
     public static Parts parts(boolean agency, int tenant, String filters, int clientPattern, boolean rare) {
         List<String> sides = new ArrayList<>();
