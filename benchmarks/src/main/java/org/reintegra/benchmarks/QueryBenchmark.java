@@ -271,9 +271,9 @@ public final class QueryBenchmark {
 
     /** The same, filtered by a client's name ({@code client} not null). */
     static Case auditCount(String tenant, boolean agency, LocalDate today, String client) {
-        AuditTrailSql.Parts parts = auditParts(agency, client);
+        String sql = AuditTrailSql.countSql(auditParts(agency, client));
         return auditCase(auditName(agency, client) + "count", tenant, client,
-                new Step(jdbc(AuditTrailSql.countSql(parts)), auditParameters(AuditTrailSql.countSql(parts), tenant, today, client)));
+                new Step(jdbc(sql), auditParameters(sql, tenant, today, client)));
     }
 
     /** With a client filter the service first counts the matches, to choose how to read the trail. */
@@ -292,8 +292,7 @@ public final class QueryBenchmark {
 
     /** The same, filtered by a client's name ({@code client} not null). */
     static Case auditPage(String tenant, boolean agency, LocalDate today, int offset, String client) {
-        AuditTrailSql.Parts parts = auditParts(agency, client);
-        String sql = AuditTrailSql.pageSql(parts, offset, PAGE_ROWS);
+        String sql = AuditTrailSql.pageSql(auditParts(agency, client), offset, PAGE_ROWS);
         return auditCase(auditName(agency, client)
                 + (offset == 0 ? "first page" : "page " + (offset / PAGE_ROWS + 1) + " (offset " + offset + ")"), tenant, client,
                 new Step(jdbc(sql), auditParameters(sql, tenant, today, client)));

@@ -104,8 +104,9 @@ public class AuditViewer {
         if (agency == null) {
             throw new jakarta.ejb.EJBAccessException("no audit trail for this caller");
         }
+        String tenantId = signedInActor.actor().tenant().value();
         NativeConditions filters = new NativeConditions();
-        int tenant = filters.parameter(signedInActor.actor().tenant().value());
+        int tenant = filters.parameter(tenantId);
         filters.and("a.occurred_at >= ?", Timestamp.from(query.from().atStartOfDay(ZoneOffset.UTC).toInstant()));
         filters.and("a.occurred_at < ?", Timestamp.from(query.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
         if (query.actor() != null && !query.actor().isBlank()) {
@@ -117,7 +118,7 @@ public class AuditViewer {
             String pattern = LikePattern.containing(query.client());
             clientPattern = filters.parameter(pattern);
             Number matches = (Number) entityManager.createNativeQuery(AuditTrailSql.MATCHES_SQL)
-                    .setParameter(1, pattern).setParameter(2, signedInActor.actor().tenant().value()).getSingleResult();
+                    .setParameter(1, pattern).setParameter(2, tenantId).getSingleResult();
             rare = matches.longValue() <= AuditTrailSql.RARE_MATCHES;
         }
         return new Trail(AuditTrailSql.parts(agency, tenant, filters.sql(), clientPattern, rare), filters);
